@@ -1,0 +1,62 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+/**
+ * Builds functions-<locale>.json beside functions.json. Each locale file in
+ * src/functions/locales/<locale>.json maps a function id to its translated name,
+ * description and parameter descriptions; ids, parameter names, types and options
+ * are copied from the generated functions.json so they can never drift apart.
+ * A function or parameter missing from a locale file fails the build.
+ */
+const fs = require("fs");
+const path = require("path");
+const { sources, WebpackError } = require("webpack");
+
+class LocalizedMetadataPlugin {
+  constructor(options) {
+    this.options = options;
+  }
+
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("LocalizedMetadataPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "LocalizedMetadataPlugin", stage: compilation.constructor.PROCESS_ASSETS_STAGE_ADDITIONAL + 1 },
+        () => {
+          const asset = compilation.getAsset(this.options.source);
+          if (!asset) return;
+          const metadata = JSON.parse(asset.source.source().toString());
+          for (const locale of this.options.locales) {
+            const file = path.join(this.options.dir, `${locale}.json`);
+            compilation.fileDependencies.add(file);
+            try {
+              const translations = JSON.parse(fs.readFileSync(file, "utf8"));
+              const localized = localize(metadata, translations, locale);
+              compilation.emitAsset(`functions-${locale}.json`, new sources.RawSource(JSON.stringify(localized, null, 2)));
+            } catch (error) {
+              compilation.errors.push(new WebpackError(`functions-${locale}.json: ${error.message}`));
+            }
+          }
+        },
+      );
+    });
+  }
+}
+
+function localize(metadata, translations, locale) {
+  return {
+    ...metadata,
+    functions: metadata.functions.map((fn) => {
+      const t = translations[fn.id];
+      if (!t) throw new Error(`${locale}.json has no entry for ${fn.id}`);
+      const parameters = (fn.parameters || []).map((p) => {
+        const description = t.parameters && t.parameters[p.name];
+        if (!description) throw new Error(`${locale}.json has no description for ${fn.id} parameter ${p.name}`);
+        return { ...p, description };
+      });
+      const extra = Object.keys(t.parameters || {}).filter((name) => !(fn.parameters || []).some((p) => p.name === name));
+      if (extra.length) throw new Error(`${locale}.json names unknown parameters of ${fn.id}: ${extra.join(", ")}`);
+      return { ...fn, name: t.name || fn.name, description: t.description, parameters };
+    }),
+  };
+}
+
+module.exports = LocalizedMetadataPlugin;
+module.exports.localize = localize;

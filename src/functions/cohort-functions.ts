@@ -1,0 +1,2 @@
+// RETAIN.* wrappers for the cohort area are added here (see functions.ts).
+export {};

@@ -1,0 +1,2 @@
+/* The cohort task pane's entry point. */
+export {};
