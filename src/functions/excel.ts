@@ -25,10 +25,18 @@ export function excelCall<T>(name: string, compute: () => T): T {
 export function toExcelError(name: string, error: unknown): CustomFunctions.Error {
   if (error instanceof CustomFunctions.Error) return error;
   if (error instanceof RetainError) {
-    return new CustomFunctions.Error(errorCodes[error.kind], error.message);
+    return new CustomFunctions.Error(errorCodes[error.kind], inExcelTerms(name, error.message));
   }
   const detail = error instanceof Error ? error.message : String(error);
   return new CustomFunctions.Error(errorCodes.value, `${name} failed: ${detail}`);
+}
+
+/**
+ * Core messages name the core function ("retentionRate requires …"); in a cell the
+ * user typed RETAIN.RETENTION_RATE, so the message names that instead.
+ */
+export function inExcelTerms(name: string, message: string): string {
+  return message.replace(/^[a-z][A-Za-z0-9]* requires /, `RETAIN.${name} requires `);
 }
 
 /** An optional argument Excel omitted (null or undefined) or left as an empty cell. */

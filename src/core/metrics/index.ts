@@ -1,0 +1,13 @@
+export { retentionRate } from "./retention-rate";
+export { churn } from "./churn";
+export { retentionRateIds } from "./retention-rate-ids";
+export { revenueChurn } from "./revenue-churn";
+export { nrr } from "./nrr";
+export { grr } from "./grr";
+export { clv } from "./clv";
+export { historicClv } from "./historic-clv";
+export { nps } from "./nps";
+export { csat } from "./csat";
+export { repeatRate } from "./repeat-rate";
+export { purchaseFrequency } from "./purchase-frequency";
+export { aov } from "./aov";
