@@ -6,9 +6,9 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const LocalizedMetadataPlugin = require("./scripts/localized-metadata-plugin");
 
-const devUrl = "https://localhost:3000/";
+const devUrl = "https://localhost:3000";
 // The production address the built manifest points at; set RETAIN_URL when deploying dist/.
-const prodUrl = process.env.RETAIN_URL || "https://retain.example.com/";
+const prodUrl = (process.env.RETAIN_URL || "https://retain.example.com").replace(/\/$/, "");
 
 const functionFiles = ["metric-functions", "cohort-functions", "model-functions"].map((name) =>
   path.resolve(__dirname, `src/functions/${name}.ts`),
@@ -47,7 +47,7 @@ const addin = (env, options) => {
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [
-        { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { onlyCompilerOptions: false, transpileOnly: false } } },
+        { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader" } },
         { test: /\.(png|jpg|jpeg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
       ],
     },

@@ -39,9 +39,9 @@ export function churnFunction(start_customers: number, end_customers: number, ne
  * @param {any[][]} ids_after Customer ids active in the later period.
  * @returns {number} A share between 0 and 1.
  */
-export function retentionRateIdsFunction(ids_before: unknown[][], ids_after: unknown[][]): number {
+export function retentionRateIdsFunction(ids_before: any[][], ids_after: any[][]): number {
   return excelCall("RETENTION_RATE_IDS", () =>
-    retentionRateIds(column(ids_before as never, "ids_before", "retentionRateIds"), column(ids_after as never, "ids_after", "retentionRateIds")),
+    retentionRateIds(column(ids_before, "ids_before", "retentionRateIds"), column(ids_after, "ids_after", "retentionRateIds")),
   );
 }
 
@@ -91,7 +91,7 @@ export function grrFunction(start_revenue: number, contraction: number, churned_
  * @param {number} [periods] Number of periods to sum (a whole number of 1 or more); leave out for an infinite horizon.
  * @returns {number} Lifetime value in the margin's currency.
  */
-export function clvFunction(margin: number, retention: number, discount_rate: number, periods?: number | null): number {
+export function clvFunction(margin: number, retention: number, discount_rate: number, periods?: number): number {
   return excelCall("CLV", () => clv(margin, retention, discount_rate, isOmitted(periods) ? undefined : periods));
 }
 
@@ -102,9 +102,9 @@ export function clvFunction(margin: number, retention: number, discount_rate: nu
  * @param {any[][]} amounts Amount of each order, in the same rows.
  * @returns {any[][]} Two columns: customer id and total amount.
  */
-export function historicClvFunction(customer_ids: unknown[][], amounts: unknown[][]): (string | number)[][] {
+export function historicClvFunction(customer_ids: any[][], amounts: any[][]): any[][] {
   return excelCall("HISTORIC_CLV", () =>
-    historicClv(column(customer_ids as never, "customer_ids", "historicClv"), column(amounts as never, "amounts", "historicClv")),
+    historicClv(column(customer_ids, "customer_ids", "historicClv"), column(amounts, "amounts", "historicClv")),
   );
 }
 
@@ -114,8 +114,8 @@ export function historicClvFunction(customer_ids: unknown[][], amounts: unknown[
  * @param {any[][]} scores Whole-number scores from 0 to 10.
  * @returns {number} A score from −100 to 100.
  */
-export function npsFunction(scores: unknown[][]): number {
-  return excelCall("NPS", () => nps(scores as never));
+export function npsFunction(scores: any[][]): number {
+  return excelCall("NPS", () => nps(scores));
 }
 
 /**
@@ -125,8 +125,8 @@ export function npsFunction(scores: unknown[][]): number {
  * @param {number} [scale_max] The top of the rating scale (default 5).
  * @returns {number} A share between 0 and 1.
  */
-export function csatFunction(scores: unknown[][], scale_max?: number | null): number {
-  return excelCall("CSAT", () => csat(scores as never, isOmitted(scale_max) ? undefined : scale_max));
+export function csatFunction(scores: any[][], scale_max?: number): number {
+  return excelCall("CSAT", () => csat(scores, isOmitted(scale_max) ? undefined : scale_max));
 }
 
 /**
@@ -135,8 +135,8 @@ export function csatFunction(scores: unknown[][], scale_max?: number | null): nu
  * @param {any[][]} customer_ids Customer id of each order.
  * @returns {number} A share between 0 and 1.
  */
-export function repeatRateFunction(customer_ids: unknown[][]): number {
-  return excelCall("REPEAT_RATE", () => repeatRate(column(customer_ids as never, "customer_ids", "repeatRate")));
+export function repeatRateFunction(customer_ids: any[][]): number {
+  return excelCall("REPEAT_RATE", () => repeatRate(column(customer_ids, "customer_ids", "repeatRate")));
 }
 
 /**
@@ -145,8 +145,8 @@ export function repeatRateFunction(customer_ids: unknown[][]): number {
  * @param {any[][]} customer_ids Customer id of each order.
  * @returns {number} Orders per customer.
  */
-export function purchaseFrequencyFunction(customer_ids: unknown[][]): number {
-  return excelCall("PURCHASE_FREQUENCY", () => purchaseFrequency(column(customer_ids as never, "customer_ids", "purchaseFrequency")));
+export function purchaseFrequencyFunction(customer_ids: any[][]): number {
+  return excelCall("PURCHASE_FREQUENCY", () => purchaseFrequency(column(customer_ids, "customer_ids", "purchaseFrequency")));
 }
 
 /**
@@ -156,8 +156,8 @@ export function purchaseFrequencyFunction(customer_ids: unknown[][]): number {
  * @param {any[][]} [order_ids] Order id of each line, when amounts are order lines.
  * @returns {number} Average amount per order.
  */
-export function aovFunction(amounts: unknown[][], order_ids?: unknown[][] | null): number {
+export function aovFunction(amounts: any[][], order_ids?: any[][]): number {
   return excelCall("AOV", () =>
-    aov(column(amounts as never, "amounts", "aov"), isOmitted(order_ids) ? undefined : column(order_ids as never, "order_ids", "aov")),
+    aov(column(amounts, "amounts", "aov"), isOmitted(order_ids) ? undefined : column(order_ids, "order_ids", "aov")),
   );
 }
