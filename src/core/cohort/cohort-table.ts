@@ -1,0 +1,156 @@
+import { valueError } from "../errors";
+import type { Transactions } from "../transactions/index";
+import { CohortMetric, CohortMode } from "./parse-words";
+import { Period, periodLabel } from "./period";
+import { groupByCustomer, periodize } from "./periodize";
+import type { Table } from "./table";
+
+export interface CohortOptions {
+  period?: Period;
+  metric?: CohortMetric;
+  mode?: CohortMode;
+  /** the function named in messages */
+  fn?: string;
+}
+
+/**
+ * Cohort table: customers grouped by the period of their first transaction (the
+ * cohort), and for each period offset k = 0, 1, … K since then:
+ * - customers: the number of the cohort's customers active in offset k
+ *   (mode "on"), or in k or any later offset (mode "on_or_after", unbounded retention);
+ * - retention: customers(k) ÷ cohort size;
+ * - revenue: the cohort's revenue in offset k;
+ * - revenue_retention: revenue(k) ÷ revenue(0) (blank when revenue(0) is 0);
+ * - ltv: cumulative revenue through k ÷ cohort size.
+ *
+ * Rows: a header ("Cohort", "Customers", 0 … K), one row per cohort in time order
+ * labelled as periodLabel does, then "All cohorts". Cells past the last period in
+ * the data are "". The "All cohorts" row pools, at each offset, the cohorts that
+ * have reached it: Σ numerators ÷ Σ denominators for the ratios (the weighted
+ * average of Amplitude and PostHog), sums for customers and revenue, Σ cumulative
+ * revenue ÷ Σ cohort size for ltv. Cohorts without customers have no row.
+ *
+ * @example
+ * const tx = readTransactions(["a", "b", "a"], ["2024-01-05", "2024-01-20", "2024-02-03"], undefined);
+ * cohortTable(tx);
+ * // => [["Cohort", "Customers", 0, 1], ["2024-01", 2, 1, 0.5], ["All cohorts", 2, 1, 0.5]]
+ */
+export function cohortTable(tx: Transactions, options: CohortOptions = {}): Table {
+  const fn = options.fn ?? "cohortTable";
+  const period = options.period ?? "month";
+  const metric = options.metric ?? "retention";
+  const mode = options.mode ?? "on";
+  const needsRevenue = metric === "revenue" || metric === "revenue_retention" || metric === "ltv";
+  if (needsRevenue && mode === "on_or_after") {
+    throw valueError(`${fn} requires mode "on" for metric "${metric}": "on_or_after" applies to customers and retention only`);
+  }
+  if (needsRevenue && !tx.revenue) throw valueError(`${fn} requires values for metric "${metric}"`);
+
+  const { period: key, firstKey, count: P } = periodize(tx, period, fn);
+  const nc = tx.customerIds.length;
+  const customer = tx.customer;
+  const first = new Int32Array(nc).fill(P);
+  for (let i = 0; i < key.length; i++) if (key[i] < first[customer[i]]) first[customer[i]] = key[i];
+  const size = new Float64Array(P);
+  for (let c = 0; c < nc; c++) if (first[c] < P) size[first[c]]++;
+
+  // cell[f·P + k]: cohort f (by period index) at offset k
+  const cell = new Float64Array(P * P);
+  if (needsRevenue) {
+    const revenue = tx.revenue as Float64Array;
+    for (let i = 0; i < key.length; i++) {
+      const f = first[customer[i]];
+      cell[f * P + key[i] - f] += revenue[i];
+    }
+  } else {
+    countActive(key, customer, first, P, mode, cell);
+  }
+
+  const header: (string | number)[] = ["Cohort", "Customers"];
+  for (let k = 0; k < P; k++) header.push(k);
+  const table: Table = [header];
+  const pooledNum = new Float64Array(P);
+  const pooledDen = new Float64Array(P);
+  let total = 0;
+  for (let f = 0; f < P; f++) {
+    if (size[f] === 0) continue;
+    total += size[f];
+    const row: (string | number)[] = [periodLabel(firstKey + f, period), size[f]];
+    let cumulative = 0;
+    for (let k = 0; k < P; k++) {
+      if (f + k >= P) {
+        row.push("");
+        continue;
+      }
+      const value = cell[f * P + k];
+      cumulative += value;
+      switch (metric) {
+        case "customers":
+        case "revenue":
+          row.push(value);
+          pooledNum[k] += value;
+          break;
+        case "retention":
+          row.push(value / size[f]);
+          pooledNum[k] += value;
+          pooledDen[k] += size[f];
+          break;
+        case "revenue_retention": {
+          const base = cell[f * P];
+          row.push(base === 0 ? "" : value / base);
+          pooledNum[k] += value;
+          pooledDen[k] += base;
+          break;
+        }
+        case "ltv":
+          row.push(cumulative / size[f]);
+          pooledNum[k] += cumulative;
+          pooledDen[k] += size[f];
+          break;
+      }
+    }
+    table.push(row);
+  }
+  const all: (string | number)[] = ["All cohorts", total];
+  const ratio = metric === "retention" || metric === "revenue_retention" || metric === "ltv";
+  for (let k = 0; k < P; k++) {
+    if (!ratio) all.push(pooledNum[k]);
+    else all.push(pooledDen[k] === 0 ? "" : pooledNum[k] / pooledDen[k]);
+  }
+  table.push(all);
+  return table;
+}
+
+/**
+ * Active customers per (cohort, offset). Mode "on" counts distinct customers, so
+ * rows are grouped by customer and a stamp per offset marks the offsets already
+ * counted for the customer. Mode "on_or_after" needs only each customer's last
+ * active offset: it counts in every offset up to that one.
+ */
+function countActive(key: Int32Array, customer: Int32Array, first: Int32Array, P: number, mode: CohortMode, cell: Float64Array): void {
+  const nc = first.length;
+  if (mode === "on_or_after") {
+    const last = new Int32Array(nc);
+    for (let i = 0; i < key.length; i++) {
+      const c = customer[i];
+      const k = key[i] - first[c];
+      if (k > last[c]) last[c] = k;
+    }
+    for (let c = 0; c < nc; c++) if (first[c] < P) cell[first[c] * P + last[c]]++;
+    for (let f = 0; f < P; f++) for (let k = P - f - 2; k >= 0; k--) cell[f * P + k] += cell[f * P + k + 1];
+    return;
+  }
+  const { start, rows } = groupByCustomer(customer, nc);
+  const stamp = new Int32Array(P).fill(-1);
+  for (let c = 0; c < nc; c++) {
+    const f = first[c];
+    const base = f * P;
+    for (let j = start[c]; j < start[c + 1]; j++) {
+      const k = key[rows[j]] - f;
+      if (stamp[k] !== c) {
+        stamp[k] = c;
+        cell[base + k]++;
+      }
+    }
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Shared groundwork of the cohort tables: every kept row's period as a small
+ * integer (0 = the first period in the data), and the rows grouped by customer.
+ */
+import { valueError } from "../errors";
+import type { Transactions } from "../transactions/index";
+import { Period, periodKey } from "./period";
+
+export interface Periodized {
+  /** per row: period key − firstKey */
+  period: Int32Array;
+  /** the key of period 0 */
+  firstKey: number;
+  /** number of periods from the first to the last in the data */
+  count: number;
+}
+
+/** Period indices per row, through a lookup table over the day range (one calendar step per distinct day). */
+export function periodize(tx: Transactions, period: Period, fn: string): Periodized {
+  const { day } = tx;
+  const n = day.length;
+  if (n === 0) throw valueError(`${fn} requires at least one transaction in customer_ids and dates`);
+  let min = day[0];
+  let max = day[0];
+  for (let i = 1; i < n; i++) {
+    const d = day[i];
+    if (d < min) min = d;
+    else if (d > max) max = d;
+  }
+  const firstKey = periodKey(min, period);
+  const lookup = new Int32Array(max - min + 1);
+  for (let d = min; d <= max; d++) lookup[d - min] = periodKey(d, period) - firstKey;
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = lookup[day[i] - min];
+  return { period: out, firstKey, count: lookup[max - min] + 1 };
+}
+
+export interface Groups {
+  /** rows of customer c are rows[start[c]] … rows[start[c + 1] − 1] */
+  start: Int32Array;
+  rows: Int32Array;
+}
+
+/**
+ * Rows grouped by customer with a counting sort (stable, so rows keep their input
+ * order within a customer unless `sortKey` orders them first).
+ */
+export function groupByCustomer(customer: Int32Array, customers: number, sortKey?: Int32Array): Groups {
+  const n = customer.length;
+  const start = new Int32Array(customers + 1);
+  for (let i = 0; i < n; i++) start[customer[i] + 1]++;
+  for (let c = 0; c < customers; c++) start[c + 1] += start[c];
+  const next = start.slice(0, customers);
+  const rows = new Int32Array(n);
+  const order = sortKey ? sortedBy(sortKey) : undefined;
+  for (let j = 0; j < n; j++) {
+    const i = order ? order[j] : j;
+    rows[next[customer[i]]++] = i;
+  }
+  return { start, rows };
+}
+
+/** Row indices ordered by a small non-negative integer key (counting sort, stable). */
+function sortedBy(key: Int32Array): Int32Array {
+  const n = key.length;
+  let max = 0;
+  for (let i = 0; i < n; i++) if (key[i] > max) max = key[i];
+  const start = new Int32Array(max + 2);
+  for (let i = 0; i < n; i++) start[key[i] + 1]++;
+  for (let k = 0; k <= max; k++) start[k + 1] += start[k];
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[start[key[i]]++] = i;
+  return order;
+}
