@@ -12,3 +12,7 @@ export { cohortTable } from "./cohort-table";
 export type { CohortOptions } from "./cohort-table";
 export { growthAccounting, growthHeader } from "./growth-accounting";
 export type { GrowthOptions } from "./growth-accounting";
+export { customerSummary, summaryHeader } from "./customer-summary";
+export type { SummaryOptions } from "./customer-summary";
+export { rfm, rfmHeader, rfmSegment } from "./rfm";
+export type { RfmOptions } from "./rfm";

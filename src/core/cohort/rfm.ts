@@ -1,0 +1,98 @@
+import { valueError } from "../errors";
+import type { Transactions } from "../transactions/index";
+import type { Table } from "./table";
+
+export interface RfmOptions {
+  /** day number the recency is measured to; default: the last day in the data */
+  asOf?: number;
+  fn?: string;
+}
+
+export const rfmHeader = ["Customer", "Recency (days)", "Orders", "Revenue", "R", "F", "M", "RFM", "Segment"];
+
+/**
+ * Segment names on the R × F grid (rows R = 1…5, columns F = 1…5): the widely used
+ * RFM segment map (R and F scores; M is shown but does not move the segment),
+ * with its weakest corner (R 1, F 1–2) split off as Lost to make eleven segments.
+ */
+const segments: string[][] = [
+  ["Lost", "Lost", "At risk", "At risk", "Can't lose them"],
+  ["Hibernating", "Hibernating", "At risk", "At risk", "Can't lose them"],
+  ["About to sleep", "About to sleep", "Need attention", "Loyal", "Loyal"],
+  ["Promising", "Potential loyalist", "Potential loyalist", "Loyal", "Loyal"],
+  ["New", "Potential loyalist", "Potential loyalist", "Champions", "Champions"],
+];
+
+/** The segment of an R and F score (each 1–5). */
+export function rfmSegment(r: number, f: number): string {
+  return segments[r - 1][f - 1];
+}
+
+/**
+ * RFM scores per customer: recency = as_of − last purchase day (days), orders =
+ * number of transactions (rows), revenue = their sum. Each measure is scored 1–5
+ * by quintile of rank: score = 1 + ⌊5 × w ÷ n⌋, where n is the number of customers
+ * and w the number of customers strictly worse on that measure (a larger recency,
+ * fewer orders, less revenue). Tied customers share a score, and the rule does
+ * not depend on row order; if all customers tie, all score 1. The RFM code joins
+ * the three scores ("545") and the segment comes from the R × F map above.
+ * Transactions after as_of are ignored, and customers with none before it are left out.
+ * Reference: Hughes, "Strategic Database Marketing" (1994) for RFM quintiles.
+ *
+ * @example
+ * const tx = readTransactions(["a", "b", "a"], ["2024-01-01", "2024-01-20", "2024-01-31"], [10, 50, 15]);
+ * rfm(tx)[1];
+ * // => ["a", 0, 2, 25, 3, 3, 1, "331", "Need attention"]
+ */
+export function rfm(tx: Transactions, options: RfmOptions = {}): Table {
+  const fn = options.fn ?? "rfm";
+  if (!tx.revenue) throw valueError(`${fn} requires values`);
+  const { day, customer, revenue } = tx;
+  const n = day.length;
+  if (n === 0) throw valueError(`${fn} requires at least one transaction in customer_ids and dates`);
+  let asOf = options.asOf;
+  if (asOf === undefined) {
+    asOf = day[0];
+    for (let i = 1; i < n; i++) if (day[i] > asOf) asOf = day[i];
+  }
+  const nc = tx.customerIds.length;
+  const last = new Float64Array(nc).fill(-Infinity);
+  const orders = new Float64Array(nc);
+  const money = new Float64Array(nc);
+  for (let i = 0; i < n; i++) {
+    if (day[i] > asOf) continue;
+    const c = customer[i];
+    if (day[i] > last[c]) last[c] = day[i];
+    orders[c]++;
+    money[c] += revenue[i];
+  }
+  const kept: number[] = [];
+  for (let c = 0; c < nc; c++) if (orders[c] > 0) kept.push(c);
+  const recency = kept.map((c) => asOf - last[c]);
+  const r = scores(recency.map((x) => -x));
+  const f = scores(kept.map((c) => orders[c]));
+  const m = scores(kept.map((c) => money[c]));
+  const table: Table = [rfmHeader.slice()];
+  kept.forEach((c, k) => {
+    table.push([tx.customerIds[c], recency[k], orders[c], money[c], r[k], f[k], m[k], `${r[k]}${f[k]}${m[k]}`, rfmSegment(r[k], f[k])]);
+  });
+  return table;
+}
+
+/** Quintile scores, higher is better: 1 + ⌊5 × (number strictly below) ÷ n⌋. */
+function scores(values: number[]): number[] {
+  const sorted = Float64Array.from(values).sort();
+  const n = values.length;
+  return values.map((v) => 1 + Math.floor((5 * lowerBound(sorted, v)) / n));
+}
+
+function lowerBound(sorted: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
