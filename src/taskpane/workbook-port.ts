@@ -78,8 +78,7 @@ export type FormatOp =
   /** a three-colour scale conditional format (lowest → middle (50th percentile) → highest) */
   | { kind: "colorScale"; rect: Rect; min: string; mid: string; max: string }
   /** column width in points; rect's columns are set, rows ignored */
-  | { kind: "columnWidth"; rect: Rect; width: number }
-  | { kind: "freezeRows"; count: number };
+  | { kind: "columnWidth"; rect: Rect; width: number };
 
 /** One line of a line chart: y values from a one-row rectangle. */
 export interface ChartSeries {
