@@ -9,7 +9,7 @@ import { Cell } from "../cells";
 import { numError, valueError } from "../errors";
 import { hyp2f1 } from "../special/hyp2f1";
 import { Customer, readCustomers } from "./customer-data";
-import { FitDiagnostics, FitOptions, fitLogParameters } from "./fit-options";
+import { FitDiagnostics, FitOptions, fitLogParameters, ModelOptions } from "./fit-options";
 
 export interface BgNbdParams {
   r: number;
@@ -214,7 +214,7 @@ export function checkBgNbdParams(params: BgNbdParams, name: string): BgNbdParams
  * Probability that a customer with history (x, tₓ, T) is still alive at T.
  *
  * P(alive) = 1 / (1 + δₓ>₀ · a/(b+x−1) · ((α+T)/(α+tₓ))^(r+x))
- * (Fader, Hardie & Lee 2008, "Computing P(alive) using the BG/NBD model", eq. 1).
+ * (Fader, Hardie & Lee 2008, "Computing P(alive) using the BG/NBD model", brucehardie.com/notes/021).
  * A customer without repeat purchases is alive for sure: the model lets customers
  * drop out only right after a purchase.
  *
@@ -322,4 +322,48 @@ function avoidingAOne(params: BgNbdParams, compute: (p: BgNbdParams) => number):
 function finite(value: number): number {
   if (!Number.isFinite(value)) throw numError(`BG/NBD expectation is not finite for these parameters`);
   return value;
+}
+
+/**
+ * bgnbdPAlive for every row of three columns; null marks a row blank in all three.
+ * Checks the parameters and the data once, with messages naming column and row.
+ */
+export function bgnbdPAliveRows(
+  params: BgNbdParams,
+  frequency: Cell[],
+  recency: Cell[],
+  T: Cell[],
+  options: ModelOptions = {},
+): (number | null)[] {
+  const name = options.name ?? "bgnbdPAlive";
+  checkBgNbdParams(params, name);
+  return readCustomers(frequency, recency, T, name).rows.map((c) =>
+    c === null ? null : bgnbdPAlive(params, c.frequency, c.recency, c.T),
+  );
+}
+
+/**
+ * bgnbdConditionalExpected for every row of three columns (null for a blank row):
+ * the expected purchases of each customer in the next t time units.
+ */
+export function bgnbdConditionalExpectedRows(
+  params: BgNbdParams,
+  t: number,
+  frequency: Cell[],
+  recency: Cell[],
+  T: Cell[],
+  options: ModelOptions = {},
+): (number | null)[] {
+  const name = options.name ?? "bgnbdConditionalExpected";
+  checkBgNbdParams(params, name);
+  checkHorizon(t, name);
+  return readCustomers(frequency, recency, T, name).rows.map((c) =>
+    c === null ? null : bgnbdConditionalExpected(params, t, c.frequency, c.recency, c.T),
+  );
+}
+
+/** A prediction horizon: a finite number ≥ 0 in the unit of the fit. */
+export function checkHorizon(t: number, name: string): number {
+  if (!(Number.isFinite(t) && t >= 0)) throw valueError(`${name} requires t ≥ 0 (got ${t})`);
+  return t;
 }
