@@ -96,7 +96,7 @@ export const en = {
   out_averageAt: "Average retention at offset {offset}",
   out_drop: "Most customers lost between offsets {from} and {to} (share of the cohort)",
   out_dropNone: "Retention never falls from one offset to the next",
-  out_table: "Cohort table: {metric} by {period} (offset = {period} since the first purchase)",
+  out_table: "Cohort table: {metric} by {period} (offset = periods since the first purchase)",
   out_live: "Live formula: recomputes when the source data changes.",
   out_chart: "{metric} by offset",
   out_chartX: "Offset ({period})",

@@ -36,5 +36,5 @@ export function translator(language: Language): Translate {
 
 /** The placeholders a string uses, for the completeness test. */
 export function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 }
