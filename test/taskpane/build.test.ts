@@ -62,8 +62,8 @@ describe("buildCohortSheet", () => {
     expect(sheet.slice(g, g + growth.length).map((r) => r.slice(0, growth[0].length))).toEqual(growth);
     expect(sheet[0][0]).toBe("Cohort analysis: Retention % by Month");
     expect(sheet[1][0]).toBe("Source: Data!A2:C11 (customer id: Client; date: Date; revenue: Amount)");
-    expect(sheet[3][0]).toBe("Built 2024-05-01 10:32 · 9 transactions · 4 customers · 4 cohorts");
-    expect(result).toMatchObject({ cohorts: 4, customers: 4, transactions: 9, skippedRows: [7] });
+    expect(sheet[3][0]).toBe("Built 2024-05-01 10:32 · 8 transactions · 4 customers · 3 cohorts");
+    expect(result).toMatchObject({ cohorts: 3, customers: 4, transactions: 8, skippedRows: [6] });
   });
 
   it("formats labels as text, sizes as counts and retention as percent", async () => {
