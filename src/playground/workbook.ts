@@ -117,8 +117,12 @@ export class Workbook {
     return result as T;
   }
 
+  /** Tells listeners about a change, or defers it to the end of the running change(). */
   emit(): void {
-    if (!this.changed && this.batchDepth > 0) return;
+    if (this.batchDepth > 0) {
+      this.changed = true;
+      return;
+    }
     this.changed = false;
     for (const listener of this.listeners) listener();
   }
