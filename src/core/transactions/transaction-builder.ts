@@ -16,6 +16,7 @@
 import { Cell, describeCell } from "../cells";
 import { valueError } from "../errors";
 import { excelSerialToDay } from "./excel-serial";
+import { IdIndex } from "./id-index";
 import { DateOrder, parseDateText } from "./parse-date-text";
 import type { Transactions } from "./index";
 
@@ -27,6 +28,8 @@ export interface ReaderNames {
   values: string;
   /** "row" for ranges, "line" for files */
   row: string;
+  /** the argument that sets the date order: date_order in Excel, --date-order on the command line */
+  dateOrder?: string;
 }
 
 export interface BuilderOptions {
@@ -45,8 +48,7 @@ export class TransactionBuilder {
   private readonly hasValues: boolean;
   private dateOrder: DateOrder | undefined;
   private readonly detectHeader: boolean;
-  private readonly index = new Map<string, number>();
-  private readonly ids: (string | number)[] = [];
+  private readonly index: IdIndex;
   private customer: Int32Array;
   private day: Int32Array;
   private revenue: Float64Array;
@@ -69,6 +71,7 @@ export class TransactionBuilder {
     this.dateOrder = options.dateOrder;
     this.detectHeader = options.detectHeader ?? true;
     const capacity = Math.max(16, options.expectedRows ?? 1024);
+    this.index = new IdIndex(Math.min(capacity, 1 << 16));
     this.customer = new Int32Array(capacity);
     this.day = new Int32Array(capacity);
     this.sourceRow = new Int32Array(capacity);
@@ -113,24 +116,18 @@ export class TransactionBuilder {
   }
 
   /**
-   * Adds a row whose date the caller already read (the CSV fast path for ISO and
-   * dotted dates, which need no column judgement).
+   * Adds a row the caller already read: the CSV fast path for plain ids, ISO and
+   * dotted dates (which need no column judgement) and plain decimals. The id is
+   * bytes[start, end) of the file.
    */
-  addParsed(row: number, id: string, day: number, revenue: number): void {
+  addParsed(row: number, bytes: Uint8Array, start: number, end: number, day: number, revenue: number): void {
     this.seenRows++;
-    this.push(row, this.customerIndex(id), day, revenue);
+    this.push(row, this.index.indexOfBytes(bytes, start, end), day, revenue);
   }
 
   /** The index of a customer id, adding it on first sight. */
   customerIndex(id: string | number): number {
-    const key = typeof id === "string" ? id : String(id);
-    let c = this.index.get(key);
-    if (c === undefined) {
-      c = this.ids.length;
-      this.index.set(key, c);
-      this.ids.push(id);
-    }
-    return c;
+    return this.index.indexOf(id);
   }
 
   readValue(row: number, value: Cell): number {
@@ -192,7 +189,7 @@ export class TransactionBuilder {
     if (this.pendingAt.length > 0) this.settleSlashDates();
     const n = this.length;
     const tx: Transactions = {
-      customerIds: this.ids,
+      customerIds: this.index.ids,
       customer: this.customer.subarray(0, n),
       day: this.day.subarray(0, n),
       sourceRow: this.sourceRow.subarray(0, n),
@@ -214,7 +211,7 @@ export class TransactionBuilder {
     }
     if (!onlyDmy && !onlyMdy && ambiguous) {
       throw valueError(
-        `${fn} requires date_order ("DMY" or "MDY") because every slash date in ${dates} reads both day-first and month-first, as ${this.names.row} ${ambiguous.row} ${describeCell(ambiguous.text)}`,
+        `${fn} requires ${this.names.dateOrder ?? "date_order"} ("DMY" or "MDY") because every slash date in ${dates} reads both day-first and month-first, as ${this.names.row} ${ambiguous.row} ${describeCell(ambiguous.text)}`,
       );
     }
     const useDmy = onlyDmy !== undefined || !onlyMdy;

@@ -1,0 +1,43 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { fieldText, readCsv } from "../../src/cli/csv-reader";
+
+function records(text: string, chunkSize?: number): { line: number; fields: string[] }[] {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "retain-csv-")), "t.csv");
+  fs.writeFileSync(file, text);
+  const out: { line: number; fields: string[] }[] = [];
+  readCsv(file, (r) => out.push({ line: r.line, fields: Array.from({ length: r.count }, (_, k) => fieldText(r, k)) }), chunkSize);
+  return out;
+}
+
+const sample = 'id,date,note\r\n"a,1",2024-01-01,"say ""hi"""\r\n\r\nb,2024-01-02,"two\nlines"\nc,2024-01-03,last';
+
+describe("readCsv", () => {
+  test("quotes, escaped quotes, CRLF, empty lines, newlines inside quotes, no final newline", () => {
+    expect(records(sample)).toEqual([
+      { line: 1, fields: ["id", "date", "note"] },
+      { line: 2, fields: ["a,1", "2024-01-01", 'say "hi"'] },
+      { line: 3, fields: [""] },
+      { line: 4, fields: ["b", "2024-01-02", "two\nlines"] },
+      { line: 6, fields: ["c", "2024-01-03", "last"] },
+    ]);
+  });
+
+  test("the same records whatever the chunk size (records cut across chunks)", () => {
+    const whole = records(sample);
+    for (const chunk of [1, 2, 3, 5, 7, 16]) expect(records(sample, chunk)).toEqual(whole);
+  });
+
+  test("a final newline adds no record; an empty file has none", () => {
+    expect(records("a,b\n1,2\n")).toEqual([
+      { line: 1, fields: ["a", "b"] },
+      { line: 2, fields: ["1", "2"] },
+    ]);
+    expect(records("")).toEqual([]);
+  });
+
+  test("UTF-8 fields", () => {
+    expect(records("клиент,дата\nЁж,01.02.2024\n", 3)[1].fields).toEqual(["Ёж", "01.02.2024"]);
+  });
+});
