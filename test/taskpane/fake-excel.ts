@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-this-alias -- object-literal methods and getters of the fake need the FakeExcel, not themselves */
 /**
  * A small Excel object model for testing OfficeWorkbook, built from office-addin-mock's
  * OfficeMockObject so that reading a property without load + sync fails as in Office.
