@@ -383,8 +383,7 @@ export class Grid {
 
   move(dr: number, dc: number, extend: boolean, jump = false): void {
     const wb = this.wb;
-    const from = extend ? wb.focus : wb.anchor.row === wb.focus.row && wb.anchor.col === wb.focus.col ? wb.focus : wb.anchor;
-    const base = extend ? wb.focus : from;
+    const base = extend ? wb.focus : wb.active;
     const target = jump ? this.jump(base, dr, dc) : { row: base.row + dr, col: base.col + dc };
     target.row = Math.max(0, Math.min(MAX_ROWS - 1, target.row));
     target.col = Math.max(0, Math.min(MAX_COLUMNS - 1, target.col));
@@ -395,7 +394,7 @@ export class Grid {
   }
 
   private onKeyDown(e: KeyboardEvent): void {
-    if (this.editing) return;
+    if (this.editing || e.target === this.editor) return;
     const wb = this.wb;
     const ctrl = e.ctrlKey || e.metaKey;
     const arrows: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
@@ -418,7 +417,7 @@ export class Grid {
     } else if (ctrl && (e.key === "a" || e.key === "A")) {
       e.preventDefault();
       const sel = wb.selectionRect();
-      const region = wb.currentRegion(wb.activeSheet, wb.focus);
+      const region = wb.currentRegion(wb.activeSheet, wb.active);
       const same = sel.row === region.row && sel.column === region.column && sel.rowCount === region.rowCount && sel.columnCount === region.columnCount;
       if (same || (region.rowCount === 1 && region.columnCount === 1)) wb.select({ row: 0, col: 0 }, { row: MAX_ROWS - 1, col: MAX_COLUMNS - 1 });
       else wb.select({ row: region.row, col: region.column }, { row: region.row + region.rowCount - 1, col: region.column + region.columnCount - 1 });
@@ -439,10 +438,10 @@ export class Grid {
   /** Opens the in-cell editor on the active cell, with its content or with `initial`. */
   startEdit(initial?: string): void {
     const wb = this.wb;
-    const { row, col } = wb.focus;
-    wb.select(wb.focus);
+    const { row, col } = wb.active;
+    wb.select(wb.active);
     this.editing = { row, col };
-    this.scrollIntoView(wb.focus);
+    this.scrollIntoView(wb.active);
     this.editor.value = initial ?? wb.input(wb.activeSheet, row, col);
     this.editor.style.display = "block";
     this.placeEditor();
@@ -463,6 +462,7 @@ export class Grid {
   }
 
   private onEditorKey(e: KeyboardEvent): void {
+    e.stopPropagation();
     if (e.key === "Enter") {
       e.preventDefault();
       this.commitEdit(e.shiftKey ? -1 : 1, 0);

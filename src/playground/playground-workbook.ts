@@ -31,8 +31,8 @@ export class PlaygroundWorkbook implements WorkbookPort {
     const sheet = wb.sheetName(wb.activeSheet);
     const sel = wb.selectionRect();
     if (sel.rowCount > 1 || sel.columnCount > 1) return { sheet, origin: "selection", ...sel };
-    const region = wb.currentRegion(wb.activeSheet, wb.focus);
-    if ((region.rowCount > 1 || region.columnCount > 1) && !wb.isBlank(wb.activeSheet, wb.focus.row, wb.focus.col)) return { sheet, origin: "region", ...region };
+    const region = wb.currentRegion(wb.activeSheet, wb.active);
+    if ((region.rowCount > 1 || region.columnCount > 1) && !wb.isBlank(wb.activeSheet, wb.active.row, wb.active.col)) return { sheet, origin: "region", ...region };
     return { sheet, origin: "cell", ...sel };
   }
 

@@ -96,7 +96,7 @@ function renderStatus(wb: Workbook): void {
   const sheet = wb.activeSheet;
   const sel = wb.selectionRect();
   const parts: string[] = [];
-  const shown = wb.display(sheet, wb.focus.row, wb.focus.col);
+  const shown = wb.display(sheet, wb.active.row, wb.active.col);
   if (sel.rowCount === 1 && sel.columnCount === 1) {
     if (shown.error) parts.push(`<span class="error-message" data-testid="error-message">${escapeHtml(`${shown.error.code} ${shown.error.message || "(no message)"}`)}</span>`);
   } else {
@@ -132,7 +132,7 @@ function escapeHtml(text: string): string {
 function selectionName(wb: Workbook): string {
   const sel = wb.selectionRect();
   if (sel.rowCount === MAX_ROWS && sel.columnCount === MAX_COLUMNS) return "A:XFD";
-  if (sel.rowCount === 1 && sel.columnCount === 1) return cellName(wb.focus);
+  if (sel.rowCount === 1 && sel.columnCount === 1) return cellName(wb.active);
   return rectAddress(sel);
 }
 
@@ -141,12 +141,12 @@ function wireFormulaBar(wb: Workbook, grid: Grid): () => void {
   const input = $<HTMLInputElement>("formula-input");
   const refresh = () => {
     if (document.activeElement !== nameBox) nameBox.value = selectionName(wb);
-    if (document.activeElement !== input) input.value = wb.input(wb.activeSheet, wb.focus.row, wb.focus.col);
+    if (document.activeElement !== input) input.value = wb.input(wb.activeSheet, wb.active.row, wb.active.col);
   };
   input.addEventListener("keydown", (e) => {
     if (e.key === "Enter") {
       e.preventDefault();
-      wb.setInput(wb.activeSheet, wb.focus.row, wb.focus.col, input.value);
+      wb.setInput(wb.activeSheet, wb.active.row, wb.active.col, input.value);
       input.blur();
       grid.focus();
       grid.move(1, 0, false);

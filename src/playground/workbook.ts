@@ -65,9 +65,14 @@ export class Workbook {
   private changed = false;
 
   activeSheet = 0;
-  /** the selected rectangle: anchor (where selection started) and focus (active end) */
+  /** the selected rectangle: anchor (the active cell, as in Excel) and focus (the end Shift moves) */
   anchor: CellAddress = { row: 0, col: 0 };
   focus: CellAddress = { row: 0, col: 0 };
+
+  /** The active cell: where typing goes and what the formula bar shows. */
+  get active(): CellAddress {
+    return this.anchor;
+  }
 
   constructor(options: { retain?: RetainPlugin } = {}) {
     this.retain = options.retain;

@@ -1,0 +1,235 @@
+/**
+ * The playground's browser tests, run by run-e2e.mjs in order on one page (a test marked
+ * `fresh` reloads the page first). Each drives the page as a person would and reads the
+ * results back through window.retainPlayground.
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+
+const SAMPLE_LAST_ROW = 3001;
+
+/** Calls window.retainPlayground[name](...args) in the page. */
+export function api(page, name, ...args) {
+  return page.evaluate(([n, a]) => window.retainPlayground[n](...a), [name, args]);
+}
+
+function parseA1(a1) {
+  const m = /^([A-Z]+)([0-9]+)$/.exec(a1);
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+const cellSelector = (a1) => {
+  const { row, col } = parseA1(a1);
+  return `.grid-cells .cell[data-row="${row}"][data-col="${col}"]`;
+};
+
+export async function showSheet(page, name) {
+  await page.click(`#tabs button[data-sheet="${name}"]`);
+  await page.waitForFunction((n) => window.retainPlayground.getActiveSheet() === n, name);
+}
+
+/** Types an address into the name box and presses Enter, as a person jumps to a range. */
+export async function goTo(page, address) {
+  await page.click("#name-box");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type(address);
+  await page.keyboard.press("Enter");
+}
+
+/** Clicks a cell on the active sheet, scrolling it into view first if it is not drawn. */
+export async function clickCell(page, a1, options = {}) {
+  if ((await page.locator(cellSelector(a1)).count()) === 0) {
+    await goTo(page, a1);
+    await page.waitForSelector(cellSelector(a1));
+  }
+  await page.click(cellSelector(a1), options);
+}
+
+/** Clicks a cell, types text and presses Enter. */
+export async function typeInCell(page, a1, text) {
+  await clickCell(page, a1);
+  await page.keyboard.type(text);
+  await page.keyboard.press("Enter");
+}
+
+async function cellText(page, a1) {
+  return (await page.locator(cellSelector(a1)).textContent()) ?? "";
+}
+
+export const tests = [
+  {
+    name: "opens the sample workbook with the seed examples as live formulas",
+    async run({ page }) {
+      assert.deepEqual(await api(page, "getSheetNames"), ["Transactions", "Metrics"]);
+      assert.equal(await api(page, "getActiveSheet"), "Metrics");
+      const names = await api(page, "functionNames");
+      for (const fn of ["RETAIN.RETENTION_RATE", "RETAIN.CHURN", "RETAIN.CLV", "RETAIN.NPS", "RETAIN.COHORT"]) assert.ok(names.includes(fn), `${fn} is registered (got ${names.join(", ")})`);
+      assert.equal(await api(page, "getCellFormula", "Metrics!B4"), "=RETAIN.RETENTION_RATE(100,110,20)");
+      assert.equal(await api(page, "getCellValue", "Metrics!B4"), 0.9);
+      assert.equal(await cellText(page, "B4"), "90%");
+      assert.equal(await cellText(page, "B5"), "10%");
+      assert.equal(await cellText(page, "B7"), "40");
+      assert.equal(await page.textContent("#banner"), "");
+    },
+  },
+  {
+    name: "the sample COHORT formula spills its whole table",
+    async run({ page }) {
+      const a14 = await api(page, "getCellValue", "Metrics!A14");
+      assert.equal(a14, "Cohort", `A14 shows ${JSON.stringify(a14)}`);
+      const table = await api(page, "getRangeValues", "Metrics!A14:AB40");
+      assert.deepEqual(table[0].slice(0, 3), ["Cohort", "Customers", 0]);
+      const labels = table.slice(1).map((r) => r[0]).filter((v) => v !== null);
+      assert.equal(labels[0], "2023-01");
+      assert.equal(labels[labels.length - 1], "All cohorts");
+      assert.equal(labels.length, 25, "24 monthly cohorts and the pooled row");
+      for (const row of table.slice(1, 25)) assert.equal(row[2], 1, `period 0 retention of ${row[0]} is 100%`);
+      assert.equal(await api(page, "getCellText", "Metrics!C15"), "100%");
+    },
+  },
+  {
+    name: "typing a formula into a cell shows its value and moves down",
+    async run({ page }) {
+      await typeInCell(page, "H4", "=RETAIN.RETENTION_RATE(100,110,20)");
+      assert.equal(await api(page, "getCellValue", "Metrics!H4"), 0.9);
+      assert.equal(await cellText(page, "H4"), "0.9");
+      assert.equal(await page.inputValue("#name-box"), "H5");
+      await typeInCell(page, "H5", "=RETAIN.CLV(100,0.8,0.1)*2");
+      const clv = await api(page, "getCellValue", "Metrics!B6");
+      assert.ok(Math.abs((await api(page, "getCellValue", "Metrics!H5")) - 2 * clv) < 1e-9);
+      await clickCell(page, "H4");
+      assert.equal(await page.inputValue("#formula-input"), "=RETAIN.RETENTION_RATE(100,110,20)");
+    },
+  },
+  {
+    name: "error values show in the cell with the function's message on selection",
+    async run({ page }) {
+      // #VALUE! from the function itself (a two-column range where it needs one column)
+      await typeInCell(page, "H8", "=RETAIN.RETENTION_RATE_IDS(A4:B6,A4:A6)");
+      assert.equal(await cellText(page, "H8"), "#VALUE!");
+      const value = await api(page, "getCellValue", "Metrics!H8");
+      assert.equal(value.error, "#VALUE!");
+      assert.match(value.message, /single column/, `message: ${value.message}`);
+      await clickCell(page, "H8");
+      const status = await page.textContent('[data-testid="error-message"]');
+      assert.equal(status, `#VALUE! ${value.message}`);
+      assert.equal(await page.getAttribute(cellSelector("H8"), "title"), `#VALUE! ${value.message}`);
+      // #NUM! for a number out of range, with core's message
+      await typeInCell(page, "H7", "=RETAIN.RETENTION_RATE(0,110,20)");
+      const num = await api(page, "getCellValue", "Metrics!H7");
+      assert.equal(num.error, "#NUM!");
+      assert.match(num.message, /start_customers/);
+      assert.equal(await cellText(page, "H7"), "#NUM!");
+    },
+  },
+  {
+    name: "a formula typed over typed data spills, and re-spills when the data changes",
+    async run({ page }) {
+      await page.click('#tabs button[aria-label="New sheet"]');
+      await page.waitForFunction(() => window.retainPlayground.getSheetNames().length === 3);
+      const sheet = await api(page, "getActiveSheet");
+      const rows = [
+        ["a", "2024-01-05"],
+        ["b", "2024-01-20"],
+        ["a", "2024-02-03"],
+        ["c", "2024-02-10"],
+      ];
+      await clickCell(page, "A1");
+      for (const [id, date] of rows) {
+        await page.keyboard.type(id);
+        await page.keyboard.press("Tab");
+        await page.keyboard.type(date);
+        await page.keyboard.press("Enter");
+        await page.keyboard.press("ArrowLeft");
+      }
+      assert.equal(await api(page, "getCellText", `${sheet}!B1`), "2024-01-05");
+      assert.equal(await api(page, "getCellValue", `${sheet}!B1`), 45296, "typed dates become serial numbers");
+      await typeInCell(page, "D1", "=RETAIN.COHORT(A1:A4,B1:B4)");
+      assert.deepEqual(await api(page, "getRangeValues", `${sheet}!D1:G5`), [
+        ["Cohort", "Customers", 0, 1],
+        ["2024-01", 2, 1, 0.5],
+        ["2024-02", 1, 1, ""],
+        ["All cohorts", 3, 1, 0.5],
+        [null, null, null, null],
+      ]);
+      assert.equal(await cellText(page, "F2"), "1");
+      // one more row of data: the formula is edited to cover it and the spill grows
+      await clickCell(page, "A5");
+      await page.keyboard.type("d");
+      await page.keyboard.press("Tab");
+      await page.keyboard.type("2024-03-01");
+      await page.keyboard.press("Enter");
+      await clickCell(page, "D1");
+      await page.keyboard.press("F2");
+      await page.keyboard.press("Control+A");
+      await page.keyboard.type("=RETAIN.COHORT(A1:A5,B1:B5)");
+      await page.keyboard.press("Enter");
+      assert.deepEqual((await api(page, "getRangeValues", `${sheet}!D1:H6`)).map((r) => r[0]), ["Cohort", "2024-01", "2024-02", "2024-03", "All cohorts", null]);
+      // a value in the way: #SPILL!, cleared again: the table comes back
+      await typeInCell(page, "E3", "x");
+      assert.equal(await api(page, "getCellText", `${sheet}!D1`), "#SPILL!");
+      await clickCell(page, "E3");
+      await page.keyboard.press("Delete");
+      assert.equal(await api(page, "getCellValue", `${sheet}!D1`), "Cohort");
+    },
+  },
+  {
+    name: "keyboard selection: arrows, Shift+arrows, Ctrl+arrows and Ctrl+A",
+    async run({ page }) {
+      await showSheet(page, "Transactions");
+      await clickCell(page, "A1");
+      await page.keyboard.press("ArrowRight");
+      await page.keyboard.press("Shift+ArrowDown");
+      await page.keyboard.press("Shift+ArrowRight");
+      assert.equal(await page.inputValue("#name-box"), "B1:C2");
+      // as in Excel, the active cell stays B1 while Shift extends: ArrowLeft goes to A1
+      await page.keyboard.press("ArrowLeft");
+      assert.equal(await page.inputValue("#name-box"), "A1");
+      await page.keyboard.press("ArrowRight");
+      await page.keyboard.press("Control+ArrowDown");
+      assert.equal(await page.inputValue("#name-box"), `B${SAMPLE_LAST_ROW}`);
+      assert.ok((await page.locator(cellSelector(`B${SAMPLE_LAST_ROW}`)).count()) === 1, "the last row is drawn after the jump");
+      assert.ok((await page.locator(".grid-cells .cell").count()) < 2000, "only the rows in view are drawn");
+      await page.keyboard.press("Control+A");
+      assert.equal(await page.inputValue("#name-box"), `A1:C${SAMPLE_LAST_ROW}`);
+      assert.match(await page.textContent("#status"), /Count: 9003/);
+      await page.keyboard.press("Control+Home");
+      assert.equal(await page.inputValue("#name-box"), "A1");
+    },
+  },
+  {
+    name: "Load CSV puts a file into a new sheet, quotes and dates read as Excel does",
+    async run({ page }) {
+      const csv = 'id,date,amount,note\n007,2024-01-15,"1,234.50","said ""hi"", left"\n=HYPERLINK("x"),15.01.2024,12%,\n';
+      await page.setInputFiles("#csv-file", { name: "orders.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+      await page.waitForFunction(() => window.retainPlayground.getActiveSheet() === "orders");
+      assert.deepEqual(await api(page, "getRangeValues", "orders!A1:D3"), [
+        ["id", "date", "amount", "note"],
+        ["007", 45306, 1234.5, 'said "hi", left'],
+        ['=HYPERLINK("x")', 45306, 0.12, null],
+      ]);
+      assert.equal(await api(page, "getCellFormula", "orders!A3"), undefined, "CSV text never becomes a formula");
+      assert.equal(await api(page, "getCellText", "orders!B3"), "15.01.2024");
+      assert.equal(await api(page, "getCellText", "orders!C3"), "12%");
+    },
+  },
+  {
+    name: "Download .xlsx writes a workbook that Open .xlsx reads back",
+    async run({ page, results }) {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-xlsx")]);
+      const path = join(results, "retain-playground.xlsx");
+      await download.saveAs(path);
+      const { readFileSync } = await import("node:fs");
+      const bytes = readFileSync(path);
+      assert.equal(bytes.subarray(0, 2).toString(), "PK", "an .xlsx is a zip file");
+      await page.setInputFiles("#xlsx-file", path);
+      await page.waitForFunction(() => window.retainPlayground.getSheetNames().includes("Metrics (2)"));
+      assert.equal(await api(page, "getCellFormula", "'Metrics (2)'!B4"), "=RETAIN.RETENTION_RATE(100,110,20)");
+      assert.equal(await api(page, "getCellText", "'Metrics (2)'!B4"), "90%");
+      assert.equal(await api(page, "getCellText", "'Transactions (2)'!B2"), await api(page, "getCellText", "Transactions!B2"));
+      assert.equal(await api(page, "getCellValue", "'Metrics (2)'!A14"), "Cohort", "the spilled table goes out as values");
+    },
+  },
+];
