@@ -51,7 +51,18 @@ export class OfficeWorkbook implements WorkbookPort {
         origin,
         ...(tableName ? { tableName } : {}),
       });
-      if (selected.rowCount * selected.columnCount > 1) return info(selected, "selection");
+      if (selected.rowCount * selected.columnCount > 1) {
+        // whole columns (A:C) are clipped to the used range, so a million blank rows are never read
+        try {
+          const clipped = selected.getIntersectionOrNullObject(sheet.getUsedRangeOrNullObject(true));
+          clipped.load("rowIndex,columnIndex,rowCount,columnCount,isNullObject");
+          await context.sync();
+          if (!clipped.isNullObject && clipped.rowCount * clipped.columnCount > 1) return info(clipped, "selection");
+        } catch {
+          /* keep the selection as it is */
+        }
+        return info(selected, "selection");
+      }
 
       // one cell: the Excel Table around it, else the contiguous region
       try {
