@@ -4,17 +4,15 @@
  * call the cohort engine (src/core/cohort) and spill its table. The JSDoc of each
  * is the help Excel shows and the metadata CustomFunctionsMetadataPlugin builds.
  */
-import { Cell, column, Range } from "../core/cells";
+import { Cell, Range } from "../core/cells";
 import { cohortTable, customerSummary, growthAccounting, parseMetric, parseMode, parsePeriod, parseTimeUnit, rfm, Table } from "../core/cohort";
-import { dateCellToDay, parseDateOrder, readTransactions, Transactions } from "../core/transactions";
+import { dateCellToDay, parseDateOrder, readTransactionRanges, Transactions } from "../core/transactions";
 import { excelCall, isOmitted } from "./excel";
 
 /** The three columns as Transactions, with messages in the function's argument names. */
 function transactionsOf(fn: string, ids: unknown[][], dates: unknown[][], values: unknown[][] | null | undefined, dateOrder: unknown): Transactions {
-  const idCells = column(ids as Range, "customer_ids", fn);
-  const dateCells = column(dates as Range, "dates", fn);
-  const valueCells = isOmitted(values) ? undefined : column(values as Range, "values", fn);
-  return readTransactions(idCells, dateCells, valueCells, { fn, dateOrder: parseDateOrder(dateOrder, fn) });
+  const valueRange = isOmitted(values) ? undefined : (values as Range);
+  return readTransactionRanges(ids as Range, dates as Range, valueRange, { fn, dateOrder: parseDateOrder(dateOrder, fn) });
 }
 
 /** A date argument (serial or text) as a day number, read in the order the dates column was read. */

@@ -31,8 +31,8 @@ export interface CohortOptions {
  * revenue ÷ Σ cohort size for ltv. Cohorts without customers have no row.
  *
  * @example
- * const tx = readTransactions(["a", "b", "a"], ["2024-01-05", "2024-01-20", "2024-02-03"], undefined);
- * cohortTable(tx);
+ * // a buys on 2024-01-05 and 2024-02-03, b on 2024-01-20 (as readTransactions returns them)
+ * cohortTable({ customerIds: ["a", "b"], customer: Int32Array.of(0, 1, 0), day: Int32Array.of(19727, 19742, 19756), sourceRow: Int32Array.of(1, 2, 3), skippedRows: [], headerRow: false });
  * // => [["Cohort", "Customers", 0, 1], ["2024-01", 2, 1, 0.5], ["All cohorts", 2, 1, 0.5]]
  */
 export function cohortTable(tx: Transactions, options: CohortOptions = {}): Table {
@@ -122,9 +122,9 @@ export function cohortTable(tx: Transactions, options: CohortOptions = {}): Tabl
 }
 
 /**
- * Active customers per (cohort, offset). Mode "on" counts distinct customers, so
- * rows are grouped by customer and a stamp per offset marks the offsets already
- * counted for the customer. Mode "on_or_after" needs only each customer's last
+ * Active customers per (cohort, offset). Mode "on" counts distinct customers: a
+ * bit set per customer and period when that fits in memory, else rows grouped by
+ * customer with a stamp per offset marking the offsets already counted. Mode "on_or_after" needs only each customer's last
  * active offset: it counts in every offset up to that one.
  */
 function countActive(key: Int32Array, customer: Int32Array, first: Int32Array, P: number, mode: CohortMode, cell: Float64Array): void {
@@ -140,6 +140,26 @@ function countActive(key: Int32Array, customer: Int32Array, first: Int32Array, P
     for (let f = 0; f < P; f++) for (let k = P - f - 2; k >= 0; k--) cell[f * P + k] += cell[f * P + k + 1];
     return;
   }
+  const words = (P + 31) >>> 5;
+  if (nc * words <= 1 << 23) {
+    // A bit per (customer, period) in one pass over the rows, then each customer's bits.
+    const bits = new Int32Array(nc * words);
+    if (words === 1) for (let i = 0; i < key.length; i++) bits[customer[i]] |= 1 << key[i];
+    else for (let i = 0; i < key.length; i++) bits[customer[i] * words + (key[i] >>> 5)] |= 1 << (key[i] & 31);
+    for (let c = 0; c < nc; c++) {
+      const f = first[c];
+      for (let w = 0; w < words; w++) {
+        let x = bits[c * words + w];
+        while (x !== 0) {
+          const lowest = x & -x;
+          cell[f * P + w * 32 + 31 - Math.clz32(lowest) - f]++;
+          x ^= lowest;
+        }
+      }
+    }
+    return;
+  }
+  // Too many periods for the bits: group the rows by customer and stamp the offsets counted.
   const { start, rows } = groupByCustomer(customer, nc);
   const stamp = new Int32Array(P).fill(-1);
   for (let c = 0; c < nc; c++) {

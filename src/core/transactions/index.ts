@@ -6,7 +6,7 @@ import type { DateOrder } from "./parse-date-text";
 
 export type { DateOrder, ParsedDate } from "./parse-date-text";
 export { parseDateText } from "./parse-date-text";
-export { readTransactions } from "./read-transactions";
+export { readTransactions, readTransactionRanges } from "./read-transactions";
 export type { ReadOptions } from "./read-transactions";
 export { TransactionBuilder } from "./transaction-builder";
 export type { BuilderOptions, ReaderNames } from "./transaction-builder";

@@ -85,6 +85,16 @@ export class TransactionBuilder {
 
   /** Adds one input row as cells. */
   addRow(row: number, id: Cell, date: Cell, value: Cell): void {
+    // The common Excel row, a text id and a serial date, without the general checks.
+    if (typeof date === "number" && typeof id === "string" && id.length > 0 && id.charCodeAt(0) > 32) {
+      const day = excelSerialToDay(date);
+      if (day !== undefined) {
+        this.seenRows++;
+        const revenue = !this.hasValues ? 0 : typeof value === "number" && Number.isFinite(value) ? value : this.readValue(row, value);
+        this.push(row, this.index.indexOf(id), day, revenue);
+        return;
+      }
+    }
     const first = this.seenRows++ === 0;
     const idBlank = id === 0 || id === null || id === undefined || (typeof id === "string" && id.trim() === "");
     const dateBlank = date === 0 || date === null || date === undefined || (typeof date === "string" && date.trim() === "");
