@@ -30,7 +30,14 @@ export class PlaygroundWorkbook implements WorkbookPort {
     const wb = this.wb;
     const sheet = wb.sheetName(wb.activeSheet);
     const sel = wb.selectionRect();
-    if (sel.rowCount > 1 || sel.columnCount > 1) return { sheet, origin: "selection", ...sel };
+    if (sel.rowCount > 1 || sel.columnCount > 1) {
+      // whole columns (A:C) are clipped to the used range, as the Office port does
+      const dims = wb.dimensions(wb.activeSheet);
+      const rowCount = Math.min(sel.rowCount, dims.rows - sel.row);
+      const columnCount = Math.min(sel.columnCount, dims.columns - sel.column);
+      if (rowCount > 0 && columnCount > 0 && rowCount * columnCount > 1) return { sheet, origin: "selection", row: sel.row, column: sel.column, rowCount, columnCount };
+      return { sheet, origin: "selection", ...sel };
+    }
     const region = wb.currentRegion(wb.activeSheet, wb.active);
     if ((region.rowCount > 1 || region.columnCount > 1) && !wb.isBlank(wb.activeSheet, wb.active.row, wb.active.col)) return { sheet, origin: "region", ...region };
     return { sheet, origin: "cell", ...sel };

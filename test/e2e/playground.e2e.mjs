@@ -1,3 +1,4 @@
+/* global Buffer, window */
 /**
  * The playground's browser tests, run by run-e2e.mjs in order on one page (a test marked
  * `fresh` reloads the page first). Each drives the page as a person would and reads the
@@ -230,6 +231,109 @@ export const tests = [
       assert.equal(await api(page, "getCellText", "'Metrics (2)'!B4"), "90%");
       assert.equal(await api(page, "getCellText", "'Transactions (2)'!B2"), await api(page, "getCellText", "Transactions!B2"));
       assert.equal(await api(page, "getCellValue", "'Metrics (2)'!A14"), "Cohort", "the spilled table goes out as values");
+    },
+  },
+  {
+    name: "selecting whole columns by their headers gives the pane the rows in use",
+    async run({ page }) {
+      await showSheet(page, "Transactions");
+      await page.click('.col-header[data-col="0"]');
+      await page.click('.col-header[data-col="2"]', { modifiers: ["Shift"] });
+      assert.equal(await page.inputValue("#name-box"), "A1:C1048576");
+      const source = await page.evaluate(() => window.retainPlayground.port.getSource());
+      assert.deepEqual(source, { sheet: "Transactions", origin: "selection", row: 0, column: 0, rowCount: 3001, columnCount: 3 });
+    },
+  },
+  {
+    name: "screenshot of the workbook: the Metrics sheet with the seed formulas and the COHORT spill",
+    async run({ page, results }) {
+      await showSheet(page, "Metrics");
+      await clickCell(page, "B4");
+      await page.screenshot({ path: join(results, "playground-workbook.png") });
+    },
+  },
+  {
+    name: "Build from the pane: the cohort sheet matches RETAIN.COHORT on the same data",
+    timeout: 120_000,
+    async run({ page, results }) {
+      await showSheet(page, "Transactions");
+      await clickCell(page, "A1");
+      await page.keyboard.press("Control+A");
+      assert.equal(await page.inputValue("#name-box"), `A1:C${SAMPLE_LAST_ROW}`);
+      const pane = page.locator("#pane");
+      await pane.getByRole("button", { name: "Use current selection" }).click();
+      await pane.getByText(`A1:C${SAMPLE_LAST_ROW}`).first().waitFor();
+      await page.waitForFunction(() => !document.querySelector("#pane button.primary").disabled);
+      await pane.screenshot({ path: join(results, "pane-before-build.png") });
+      await pane.getByRole("button", { name: "Build cohort sheet" }).click();
+      await page.waitForFunction(() => window.retainPlayground.getSheetNames().some((n) => n.startsWith("Cohorts")), null, { timeout: 90_000 });
+      const sheet = (await api(page, "getSheetNames")).find((n) => n.startsWith("Cohorts"));
+      await page.waitForFunction((n) => window.retainPlayground.getActiveSheet() === n, sheet);
+      const quoted = `'${sheet}'`;
+
+      // the cohort table on the new sheet, found by its header row
+      const columnA = (await api(page, "getRangeValues", `${quoted}!A1:A80`)).map((r) => r[0]);
+      const top = columnA.indexOf("Cohort");
+      assert.ok(top >= 0, `a "Cohort" header in column A of ${sheet}: ${JSON.stringify(columnA.slice(0, 20))}`);
+      const built = await api(page, "getRangeValues", `${quoted}!A${top + 1}:AB${top + 26}`);
+      const engine = await api(page, "getRangeValues", "Metrics!A14:AB39");
+      assert.deepEqual(built[0].slice(0, 3), ["Cohort", "Customers", 0]);
+      assert.deepEqual(engine[0].slice(0, 3), ["Cohort", "Customers", 0]);
+      const byLabel = new Map(engine.slice(1).map((r) => [r[0], r]));
+      let compared = 0;
+      for (const row of built.slice(1)) {
+        const label = row[0];
+        if (label === null || label === "") break;
+        const expected = byLabel.get(label) ?? (compared === 24 ? engine[25] : undefined);
+        assert.ok(expected, `RETAIN.COHORT has a row for ${label}`);
+        for (let c = 1; c < row.length; c++) {
+          const a = row[c];
+          const b = expected[c];
+          if (typeof b === "number") assert.ok(typeof a === "number" && Math.abs(a - b) < 1e-9, `${label}, column ${c}: sheet ${a}, RETAIN.COHORT ${b}`);
+          else assert.ok(a === null || a === "", `${label}, column ${c}: sheet ${JSON.stringify(a)} where RETAIN.COHORT is blank`);
+        }
+        compared++;
+      }
+      assert.equal(compared, 25, "24 cohorts and the average row compared");
+      assert.equal(await api(page, "getCellText", `${quoted}!C${top + 2}`), "100.0%");
+
+      // heatmap, chart and summary
+      assert.ok((await api(page, "getColourScales", sheet)).length >= 1, "a colour scale on the table");
+      const charts = await api(page, "getCharts", sheet);
+      assert.equal(charts.length, 1, "one line chart");
+      assert.ok(charts[0].series >= 2, "a curve per cohort and the average");
+      const allText = (await api(page, "getRangeValues", `${quoted}!A1:A80`)).flat().filter((v) => typeof v === "string").join("\n");
+      assert.match(allText, /lost/i, "the summary says where customers are lost most");
+      await page.screenshot({ path: join(results, "playground-cohort-sheet.png") });
+      await pane.screenshot({ path: join(results, "pane-after-build.png") });
+      // scroll to the chart and photograph it
+      const frame = page.locator(".chart-frame").first();
+      await frame.scrollIntoViewIfNeeded();
+      await frame.screenshot({ path: join(results, "playground-cohort-chart.png") });
+      assert.ok((await frame.locator("path.series.emphasised").count()) === 1, "the average curve is drawn emphasised");
+    },
+  },
+  {
+    name: "Make shareable replaces the RETAIN formulas on the active sheet with their values",
+    async run({ page, results }) {
+      await showSheet(page, "Metrics");
+      await clickCell(page, "A1");
+      const before = await api(page, "getRangeValues", "Metrics!A1:AB40");
+      const pane = page.locator("#pane");
+      await pane.getByLabel("Active sheet").check();
+      await pane.getByRole("button", { name: "Find RETAIN formulas" }).click();
+      await pane.getByRole("button", { name: "Replace with values" }).waitFor();
+      await pane.getByRole("button", { name: "Replace with values" }).click();
+      await pane.getByText(/Replaced \d+ formulas/).waitFor();
+      assert.equal(await api(page, "getCellFormula", "Metrics!B4"), undefined);
+      assert.equal(await api(page, "getCellFormula", "Metrics!A14"), undefined);
+      // the spill's "" padding becomes blank cells (the port writes "" as blank)
+      const blankAsNull = (rows) => rows.map((r) => r.map((v) => (v === "" ? null : v)));
+      assert.deepEqual(blankAsNull(await api(page, "getRangeValues", "Metrics!A1:AB40")), blankAsNull(before), "every value stays as it was");
+      assert.equal(await api(page, "getCellText", "Metrics!B4"), "90%");
+      const scan = await page.evaluate(() => window.retainPlayground.port.findFormulas("activeSheet", "RETAIN."));
+      assert.equal(scan.count, 0);
+      await pane.screenshot({ path: join(results, "pane-after-make-shareable.png") });
     },
   },
 ];

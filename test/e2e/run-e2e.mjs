@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global console, process, URL, setTimeout */
 /**
  * Browser tests of the playground: playwright-core drives Debian's Chromium against the
  * served dist/ (built by `npm run build`, which `npm test` runs first). The tests use
