@@ -1,4 +1,4 @@
-/* global Buffer, window */
+/* global Buffer, window, document */
 /**
  * The playground's browser tests, run by run-e2e.mjs in order on one page (a test marked
  * `fresh` reloads the page first). Each drives the page as a person would and reads the
