@@ -10,7 +10,7 @@
 import { columnLetters, type Rect } from "../taskpane/workbook-port";
 import { MAX_COLUMNS, MAX_ROWS, type CellAddress } from "./address";
 import { escapeXml, lineChartSvg } from "./chart-svg";
-import { formatValue } from "./number-format";
+import { formatGeneral, formatValue } from "./number-format";
 import { DEFAULT_COLUMN_WIDTH, type ColourScale, type Workbook } from "./workbook";
 
 export const ROW_HEIGHT = 22;
@@ -18,6 +18,8 @@ const HEADER_HEIGHT = 24;
 const ROW_HEADER_WIDTH = 52;
 /** Excel measures column widths in points; the grid draws pixels. */
 const POINTS_TO_PX = 4 / 3;
+/** an average digit's width in the grid font, to decide what fits a cell */
+const CHAR_WIDTH = 7.2;
 
 function hexToRgb(hex: string): [number, number, number] {
   const h = hex.replace("#", "");
@@ -222,10 +224,18 @@ export class Grid {
         if (style?.color) css.push(`color:${style.color}`);
         if (style?.fontSize) css.push(`font-size:${Math.round(style.fontSize * POINTS_TO_PX)}px`);
         if (style?.borderBottom) css.push(`border-bottom:1px solid ${style.borderBottom}`);
+        // Numbers that do not fit: General shows fewer digits, other formats show ###.
+        if (shown.kind === "number" && shown.text.length * CHAR_WIDTH > width - 8) {
+          const v = wb.value(sheet, r, c) as number;
+          const room = Math.max(1, Math.floor((width - 8) / CHAR_WIDTH));
+          const general = wb.format(sheet, r, c) === undefined ? formatGeneral(v, room) : "";
+          shown.text = general && general.length <= room ? general : "#".repeat(room);
+        }
         const cls = ["cell", shown.kind];
         // Text runs on over empty cells to its right, as in Excel.
         if (shown.kind === "text" && !fill) {
-          const natural = shown.text.length * 7 + 8;
+          const scale = ((style?.fontSize ? style.fontSize * POINTS_TO_PX : 13) / 13) * (style?.bold ? 1.1 : 1);
+          const natural = shown.text.length * CHAR_WIDTH * scale + 8;
           let span = width;
           for (let n = c + 1; span < natural && n < this.colCount && wb.isBlank(sheet, r, n) && !wb.hf.isCellPartOfArray({ sheet, row: r, col: n }); n++) span += this.colWidth(n);
           if (span > width) {

@@ -10,17 +10,19 @@ const MONTHS = ["January", "February", "March", "April", "May", "June", "July", 
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 /** Excel's General: up to 11 significant characters, scientific for very large/small. */
-export function formatGeneral(value: number): string {
+export function formatGeneral(value: number, maxChars = 11): string {
   if (!Number.isFinite(value)) return "#NUM!";
   if (value === 0) return "0";
   const abs = Math.abs(value);
-  if (abs >= 1e11 || abs < 1e-9) {
-    const [mantissa, exponent] = value.toExponential(5).split("e");
+  const intDigits0 = abs >= 1 ? Math.floor(Math.log10(abs)) + 1 : 1;
+  if (abs >= 1e11 || abs < 1e-9 || intDigits0 + (value < 0 ? 1 : 0) > maxChars) {
+    const [mantissa, exponent] = value.toExponential(Math.max(0, Math.min(5, maxChars - 6))).split("e");
     const e = Number(exponent);
     return `${mantissa.replace(/\.?0+$/, "")}E${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
   }
-  const intDigits = abs >= 1 ? Math.floor(Math.log10(abs)) + 1 : 1;
-  const decimals = Math.max(0, 10 - intDigits);
+  const intDigits = intDigits0;
+  // the point and the sign take a character each
+  const decimals = Math.max(0, maxChars - 1 - intDigits - (value < 0 ? 1 : 0));
   let text = value.toFixed(decimals);
   if (text.includes(".")) text = text.replace(/0+$/, "").replace(/\.$/, "");
   return text === "-0" ? "0" : text;

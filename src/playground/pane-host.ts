@@ -7,5 +7,7 @@ import type { WorkbookPort } from "../taskpane/workbook-port";
 
 export async function mountPane(root: HTMLElement, port: WorkbookPort): Promise<MountedPane> {
   root.innerHTML = "";
-  return mount(root, port, { language: navigator.language });
+  // The pane waits for "Use current selection": the playground opens on the Metrics sheet,
+  // where the active cell holds no transaction table to read.
+  return mount(root, port, { language: navigator.language, autoLoad: false });
 }

@@ -6,7 +6,7 @@
  */
 import { DetailedCellError } from "hyperformula";
 import type { Cell } from "../core/cells";
-import type { CellBlock, FormatOp, FormulaScan, FormulaScope, LineChartSpec, Rect, SourceInfo, WorkbookPort } from "../taskpane/workbook-port";
+import type { CellBlock, ChartUpdate, FormatOp, FormulaScan, FormulaScope, LineChartSpec, Rect, SourceInfo, WorkbookPort } from "../taskpane/workbook-port";
 import { rectAddress } from "../taskpane/workbook-port";
 import { addressKey } from "./retain-plugin";
 import type { CellScalar } from "./cell-input";
@@ -148,6 +148,26 @@ export class PlaygroundWorkbook implements WorkbookPort {
     await tick();
     this.wb.sheetMeta(this.id(sheet)).charts.push(chart);
     this.wb.emit();
+  }
+
+  async clearCells(sheet: string, rect: Rect): Promise<void> {
+    await tick();
+    const id = this.id(sheet);
+    this.wb.clear(id, rect);
+    this.wb.setFormat(id, rect, undefined);
+    this.wb.setStyle(id, rect, { bold: undefined, italic: undefined, fill: undefined, color: undefined, fontSize: undefined, borderBottom: undefined });
+  }
+
+  async updateLineChart(sheet: string, update: ChartUpdate): Promise<boolean> {
+    await tick();
+    const charts = this.wb.sheetMeta(this.id(sheet)).charts;
+    const i = charts.findIndex((c) => c.title === update.title);
+    if (i < 0) return false;
+    const remove = new Set(update.remove ?? []);
+    const series = [...charts[i].series.filter((s) => !remove.has(s.name)), ...(update.add ?? [])];
+    charts[i] = { ...charts[i], series, categories: update.categories ?? charts[i].categories };
+    this.wb.emit();
+    return true;
   }
 
   /** The area a scope covers: the selection, or the active sheet's used range; clipped to the data. */

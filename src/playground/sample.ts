@@ -24,13 +24,15 @@ export const METRIC_EXAMPLES: MetricExample[] = [
   { label: "Retention rate", formula: "=RETAIN.RETENTION_RATE(100,110,20)", format: "0%", expected: "90%" },
   { label: "Churn rate", formula: "=RETAIN.CHURN(100,110,20)", format: "0%", expected: "10%" },
   { label: "Customer lifetime value", formula: "=RETAIN.CLV(100,0.8,0.1)", format: "#,##0.00" },
-  { label: "Net Promoter Score", formula: "=RETAIN.NPS(F4:F13)", format: "0", expected: "40" },
+  { label: "Net Promoter Score", formula: "=RETAIN.NPS(L4:L13)", format: "0", expected: "40" },
   { label: "Repeat purchase rate", formula: `=RETAIN.REPEAT_RATE(Transactions!A2:A${last})`, format: "0.0%" },
   { label: "Purchase frequency", formula: `=RETAIN.PURCHASE_FREQUENCY(Transactions!A2:A${last})`, format: "0.00" },
   { label: "Average order value", formula: `=RETAIN.AOV(Transactions!C2:C${last})`, format: "#,##0.00" },
 ];
 
 export const NPS_SCORES = [10, 9, 9, 8, 7, 10, 6, 3, 9, 10];
+/** column L: clear of the formula texts, which run on over the empty columns to their right */
+const NPS_COLUMN = 11;
 /** Where the COHORT spill starts on the Metrics sheet (0-based row of A14). */
 export const COHORT_ROW = 13;
 export const COHORT_FORMULA = `=RETAIN.COHORT(Transactions!A2:A${last},Transactions!B2:B${last})`;
@@ -45,16 +47,16 @@ export function loadSample(wb: Workbook): void {
     const meta = wb.sheetMeta(m);
     meta.columnWidths.set(0, 130);
     meta.columnWidths.set(1, 70);
-    meta.columnWidths.set(2, 250);
     wb.setValues(m, 0, 0, [["Retain playground: the seed examples as live RETAIN.* formulas (click a cell to see its formula)"]]);
     wb.setStyle(m, { row: 0, column: 0, rowCount: 1, columnCount: 1 }, { bold: true, fontSize: 13 });
     wb.setValues(m, 2, 0, [["Metric", "Value", "Formula"]]);
-    wb.setValues(m, 2, 5, [["NPS scores"]]);
-    wb.setStyle(m, { row: 2, column: 0, rowCount: 1, columnCount: 6 }, { bold: true, borderBottom: "#8a8886" });
+    wb.setValues(m, 2, NPS_COLUMN, [["NPS scores"]]);
+    wb.setStyle(m, { row: 2, column: 0, rowCount: 1, columnCount: 3 }, { bold: true, borderBottom: "#8a8886" });
+    wb.setStyle(m, { row: 2, column: NPS_COLUMN, rowCount: 1, columnCount: 1 }, { bold: true, borderBottom: "#8a8886" });
     wb.setValues(
       m,
       3,
-      5,
+      NPS_COLUMN,
       NPS_SCORES.map((s) => [s]),
     );
     METRIC_EXAMPLES.forEach((ex, i) => {

@@ -56,6 +56,9 @@ describe("number formats", () => {
     expect(formatGeneral(123456)).toBe("123456");
     expect(formatGeneral(-2.5)).toBe("-2.5");
     expect(formatGeneral(1.5e12)).toBe("1.5E+12");
+    expect(formatGeneral(733.33333333, 8)).toBe("733.3333");
+    expect(formatGeneral(-1 / 3, 6)).toBe("-0.333");
+    expect(formatGeneral(123456789, 6)).toBe("1E+08");
   });
   test("fixed, grouped, percent and literal formats", () => {
     expect(formatValue(0.9, "0%")).toBe("90%");
