@@ -103,25 +103,30 @@ export async function loadXlsx(wb: Workbook, data: ArrayBuffer): Promise<number[
   await book.xlsx.load(data as never);
   const ids: number[] = [];
   wb.change(() => {
+    // every sheet first, so that formulas referring to a later sheet find it
+    const sheets: { id: number; ws: (typeof book.worksheets)[number] }[] = [];
     book.eachSheet((ws) => {
       const id = wb.addSheet(wb.uniqueSheetName(ws.name));
       ids.push(id);
-      const formulas: { row: number; col: number; formula: string }[] = [];
+      sheets.push({ id, ws });
+    });
+    const formulas: { id: number; row: number; col: number; formula: string }[] = [];
+    for (const { id, ws } of sheets) {
       ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
         row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
           const r = rowNumber - 1;
           const c = colNumber - 1;
           const { content, formula, date } = cellContent(cell.value);
-          if (formula) formulas.push({ row: r, col: c, formula });
+          if (formula) formulas.push({ id, row: r, col: c, formula });
           else if (content !== null) wb.setValues(id, r, c, [[content]]);
           const fmt = cell.numFmt || (date ? "yyyy-mm-dd" : undefined);
           if (fmt) wb.setFormat(id, { row: r, column: c, rowCount: 1, columnCount: 1 }, fmt);
           if (cell.font?.bold) wb.setStyle(id, { row: r, column: c, rowCount: 1, columnCount: 1 }, { bold: true });
         });
       });
-      // formulas last, so that they see the values they refer to
-      for (const f of formulas) wb.setFormulas(id, f.row, f.col, [[f.formula]]);
-    });
+    }
+    // formulas last, so that they see the values they refer to
+    for (const f of formulas) wb.setFormulas(f.id, f.row, f.col, [[f.formula]]);
   });
   return ids;
 }

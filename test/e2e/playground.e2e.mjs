@@ -305,6 +305,7 @@ export const tests = [
       const allText = (await api(page, "getRangeValues", `${quoted}!A1:A80`)).flat().filter((v) => typeof v === "string").join("\n");
       assert.match(allText, /lost/i, "the summary says where customers are lost most");
       await page.screenshot({ path: join(results, "playground-cohort-sheet.png") });
+      await page.evaluate(() => (document.getElementById("pane").scrollTop = 0));
       await pane.screenshot({ path: join(results, "pane-after-build.png") });
       // scroll to the chart and photograph it
       const frame = page.locator(".chart-frame").first();
@@ -333,6 +334,7 @@ export const tests = [
       assert.equal(await api(page, "getCellText", "Metrics!B4"), "90%");
       const scan = await page.evaluate(() => window.retainPlayground.port.findFormulas("activeSheet", "RETAIN."));
       assert.equal(scan.count, 0);
+      await page.evaluate(() => (document.getElementById("pane").scrollTop = 0));
       await pane.screenshot({ path: join(results, "pane-after-make-shareable.png") });
     },
   },
