@@ -1,3 +1,4 @@
+/* global process */
 // The DuckDB side of the cohort benchmark: reads a transaction CSV with DuckDB's
 // node-api and prints the same monthly retention table as `retain cohort FILE`
 // (SQL does the aggregation; JavaScript only places the cells).

@@ -7,7 +7,7 @@
  */
 import * as fs from "fs";
 import { valueError } from "../core/errors";
-import { DateOrder, daysFromCivil, isValidCivil, Transactions, TransactionBuilder } from "../core/transactions";
+import { DateOrder, daysFromCivil, isValidCivil, packAscii, Transactions, TransactionBuilder } from "../core/transactions";
 import { CsvRecord, fieldText, readCsv } from "./csv-reader";
 
 export interface ColumnChoice {
@@ -133,39 +133,60 @@ export interface LoadOptions {
   wantValues: boolean;
 }
 
+/**
+ * Rows waiting to be added together: their ids are packed short ids, which the
+ * id table resolves in batches (see IdIndex.indexOfPacked).
+ */
+class Batch {
+  static readonly size = 512;
+  count = 0;
+  rows = new Int32Array(Batch.size);
+  w0 = new Int32Array(Batch.size);
+  w1 = new Int32Array(Batch.size);
+  days = new Int32Array(Batch.size);
+  revenue = new Float64Array(Batch.size);
+
+  constructor(private readonly builder: TransactionBuilder) {}
+
+  flush(): void {
+    if (this.count === 0) return;
+    this.builder.addPackedBatch(this.count, this.rows, this.w0, this.w1, this.days, this.revenue);
+    this.count = 0;
+  }
+}
+
 /** Reads the whole file into Transactions. */
 export function loadTransactions(file: string, options: LoadOptions): Transactions {
   const { fn } = options;
   let columns: Columns | undefined;
   let builder: TransactionBuilder | undefined;
+  let batch: Batch | undefined;
   let hasValues = false;
   const size = fs.statSync(file).size;
   readCsv(file, (record: CsvRecord) => {
-    if (!columns || !builder) {
+    if (!columns || !builder || !batch) {
       const header = Array.from({ length: record.count }, (_, k) => fieldText(record, k));
       columns = findColumns(header, options.columns, fn);
       hasValues = options.wantValues && columns.value !== undefined;
       const names = { fn, ids: header[columns.id], dates: header[columns.date], values: columns.value === undefined ? "values" : header[columns.value], row: "line", dateOrder: "--date-order" };
       // Rows are about 26 bytes in a generated log: reserve once instead of doubling.
       builder = new TransactionBuilder({ names, hasValues, dateOrder: options.dateOrder, detectHeader: false, expectedRows: Math.min(1 << 27, Math.ceil(size / 24)) });
+      batch = new Batch(builder);
       builder.skip(record.line);
       return;
     }
-    addRecord(builder, columns, hasValues, record);
+    addRecord(builder, batch, columns, hasValues, record);
   });
-  if (!builder) throw valueError(`${fn} requires a header line and transactions in ${file}`);
-  return (builder as TransactionBuilder).finish();
+  if (!builder || !batch) throw valueError(`${fn} requires a header line and transactions in ${file}`);
+  batch.flush();
+  return builder.finish();
 }
 
-function addRecord(builder: TransactionBuilder, columns: Columns, hasValues: boolean, r: CsvRecord): void {
+function addRecord(builder: TransactionBuilder, batch: Batch, columns: Columns, hasValues: boolean, r: CsvRecord): void {
   const b = r.bytes;
   const line = r.line;
   const ci = columns.id;
   const cd = columns.date;
-  if (r.count === 1 && r.end[0] === r.start[0]) {
-    builder.skip(line); // an empty line
-    return;
-  }
   if (ci < r.count && cd < r.count && !r.escaped[ci] && r.end[ci] > r.start[ci] && b[r.start[ci]] !== 32 && b[r.end[ci] - 1] !== 32) {
     const s = r.start[cd];
     const e = r.end[cd];
@@ -177,9 +198,24 @@ function addRecord(builder: TransactionBuilder, columns: Columns, hasValues: boo
         revenue = cv < r.count && !r.escaped[cv] ? decimal(b, r.start[cv], r.end[cv]) : NaN;
         if (Number.isNaN(revenue)) revenue = builder.readValue(line, cv < r.count ? fieldText(r, cv) : "");
       }
+      const k = batch.count;
+      if (packAscii(b, r.start[ci], r.end[ci], batch.w0, batch.w1, k)) {
+        batch.rows[k] = line;
+        batch.days[k] = day;
+        batch.revenue[k] = revenue;
+        if (++batch.count === Batch.size) batch.flush();
+        return;
+      }
+      batch.flush();
       builder.addParsed(line, b, r.start[ci], r.end[ci], day, revenue);
       return;
     }
+  }
+  // Everything else goes through the general rules, after the rows before it.
+  batch.flush();
+  if (r.count === 1 && r.end[0] === r.start[0]) {
+    builder.skip(line); // an empty line
+    return;
   }
   const value = hasValues ? fieldText(r, columns.value as number) : undefined;
   builder.addRow(line, fieldText(r, ci), fieldText(r, cd), value);

@@ -103,6 +103,24 @@ describe("retain", () => {
     expect(run("--help").code).toBe(0);
   });
 
+  test("customers keep their order of first appearance across fast and general rows", () => {
+    const rows = ["customer_id,order_date,revenue"];
+    for (let k = 0; k < 1500; k++) {
+      rows.push(`s${k % 700},2024-01-${String((k % 28) + 1).padStart(2, "0")},1`); // short ids, batched
+      if (k % 97 === 0) rows.push(`a-much-longer-customer-id-${k},2024-02-01,2`); // long ids, one at a time
+      if (k % 211 === 0) rows.push(`"quoted ${k}",15.02.2024,3`, "", `Ёж${k},2024-02-02,4`); // general rules
+    }
+    const file = tempFile("order.csv", rows.join("\n") + "\n");
+    const seen: string[] = [];
+    for (const row of rows.slice(1)) {
+      const id = row.startsWith('"') ? row.slice(1, row.indexOf('"', 1)) : row.split(",")[0];
+      if (id !== "" && !seen.includes(id)) seen.push(id);
+    }
+    const out = run("summary", file);
+    expect(out.err).toBe("");
+    expect(out.out.trimEnd().split("\n").slice(1).map((line) => (line.startsWith('"') ? line.slice(1, line.indexOf('"', 1)) : line.split(",")[0]))).toEqual(seen);
+  });
+
   test("slash dates: judged over the file, --date-order for an ambiguous one", () => {
     const text = tempFile("t.csv", "customer_id,order_date\na,03/04/2024\na,01/05/2024\n");
     expect(run("cohort", text).err).toBe(

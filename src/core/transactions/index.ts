@@ -9,6 +9,7 @@ export { parseDateText } from "./parse-date-text";
 export { readTransactions, readTransactionRanges } from "./read-transactions";
 export type { ReadOptions } from "./read-transactions";
 export { TransactionBuilder } from "./transaction-builder";
+export { IdIndex, packAscii } from "./id-index";
 export type { BuilderOptions, ReaderNames } from "./transaction-builder";
 export { dateCellToDay } from "./date-cell-to-day";
 export { parseDateOrder } from "./parse-date-order";

@@ -71,7 +71,8 @@ export class TransactionBuilder {
     this.dateOrder = options.dateOrder;
     this.detectHeader = options.detectHeader ?? true;
     const capacity = Math.max(16, options.expectedRows ?? 1024);
-    this.index = new IdIndex(Math.min(capacity, 1 << 16));
+    // Logs hold several rows per customer: size the id table for an eighth of the rows.
+    this.index = new IdIndex(capacity >>> 3);
     this.customer = new Int32Array(capacity);
     this.day = new Int32Array(capacity);
     this.sourceRow = new Int32Array(capacity);
@@ -134,6 +135,19 @@ export class TransactionBuilder {
     this.seenRows++;
     this.push(row, this.index.indexOfBytes(bytes, start, end), day, revenue);
   }
+
+  /**
+   * Adds `count` rows the caller already read whose ids are packed short ids (the
+   * CSV fast path in batches; see IdIndex.indexOfPacked): rows, days and revenue per row.
+   */
+  addPackedBatch(count: number, rows: Int32Array, w0: Int32Array, w1: Int32Array, days: Int32Array, revenue: Float64Array): void {
+    const customers = this.batchCustomers.length >= count ? this.batchCustomers : (this.batchCustomers = new Int32Array(count));
+    this.index.indexOfPacked(w0, w1, count, customers);
+    this.seenRows += count;
+    for (let k = 0; k < count; k++) this.push(rows[k], customers[k], days[k], revenue[k]);
+  }
+
+  private batchCustomers = new Int32Array(0);
 
   /** The index of a customer id, adding it on first sight. */
   customerIndex(id: string | number): number {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { IdIndex } from "../../../src/core/transactions/id-index";
+import { IdIndex, packAscii } from "../../../src/core/transactions/id-index";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -39,5 +39,27 @@ describe("IdIndex", () => {
       }),
       { numRuns: 40, seed: 42 },
     );
+  });
+
+  test("packed batches give the same indices, and the same ids, as one at a time", () => {
+    const ids = Array.from({ length: 5000 }, (_, k) => `c${(k * 7919) % 1300}`.slice(0, 8));
+    const one = new IdIndex(1);
+    const expected = ids.map((id) => one.indexOf(id));
+    const batched = new IdIndex(1);
+    const w0 = new Int32Array(64);
+    const w1 = new Int32Array(64);
+    const out = new Int32Array(64);
+    const got: number[] = [];
+    for (let start = 0; start < ids.length; start += 64) {
+      const part = ids.slice(start, start + 64);
+      part.forEach((id, k) => expect(packAscii(bytes(id), 0, id.length, w0, w1, k)).toBe(true));
+      batched.indexOfPacked(w0, w1, part.length, out);
+      got.push(...out.subarray(0, part.length));
+    }
+    expect(got).toEqual(expected);
+    expect(batched.ids).toEqual(one.ids);
+    expect(batched.indexOf("c7")).toBe(one.indexOf("c7"));
+    expect(packAscii(bytes("ninechars"), 0, 9, w0, w1, 0)).toBe(false);
+    expect(packAscii(bytes("Ёж"), 0, 4, w0, w1, 0)).toBe(false);
   });
 });
