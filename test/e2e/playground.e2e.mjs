@@ -315,6 +315,39 @@ export const tests = [
     },
   },
   {
+    name: "Build with Live formula output writes a RETAIN.COHORT formula that spills the same table",
+    timeout: 120_000,
+    async run({ page }) {
+      await showSheet(page, "Transactions");
+      await clickCell(page, "A1");
+      await page.keyboard.press("Control+A");
+      const pane = page.locator("#pane");
+      await pane.getByRole("button", { name: "Use current selection" }).click();
+      await page.waitForFunction(() => !document.querySelector("#pane button.primary").disabled);
+      await pane.getByLabel(/Live formula/).check();
+      const before = await api(page, "getSheetNames");
+      await pane.getByRole("button", { name: "Build cohort sheet" }).click();
+      await page.waitForFunction((n) => window.retainPlayground.getSheetNames().length === n + 1, before.length, { timeout: 90_000 });
+      const sheet = (await api(page, "getSheetNames")).find((n) => !before.includes(n));
+      const quoted = `'${sheet.replace(/'/g, "''")}'`;
+      let anchor;
+      for (let r = 1; r <= 80 && !anchor; r++) {
+        const f = await api(page, "getCellFormula", `${quoted}!A${r}`);
+        if (f && /^=RETAIN\.COHORT\(/i.test(f)) anchor = r;
+      }
+      assert.ok(anchor, `a RETAIN.COHORT formula in column A of ${sheet}`);
+      const spilled = await api(page, "getRangeValues", `${quoted}!A${anchor}:AB${anchor + 25}`);
+      const engine = await api(page, "getRangeValues", "Metrics!A14:AB39");
+      assert.deepEqual(spilled[0].slice(0, 3), ["Cohort", "Customers", 0]);
+      assert.equal(spilled.length, engine.length);
+      spilled.forEach((row, i) => row.forEach((v, c) => {
+        const e = engine[i][c];
+        if (typeof e === "number") assert.ok(Math.abs(v - e) < 1e-9, `row ${i}, column ${c}: ${v} vs ${e}`);
+        else assert.equal(v ?? "", e ?? "", `row ${i}, column ${c}`);
+      }));
+    },
+  },
+  {
     name: "Make shareable replaces the RETAIN formulas on the active sheet with their values",
     async run({ page, results }) {
       await showSheet(page, "Metrics");
