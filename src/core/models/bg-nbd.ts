@@ -71,8 +71,8 @@ export function bgnbdFit(frequency: Cell[], recency: Cell[], T: Cell[], options:
  *          + δₓ>₀ ln(1 + exp D),  D = ln a − ln(b+x−1) + (r+x) [ln(α+T) − ln(α+tₓ)].
  * x is a whole number, so the gamma and beta ratios are finite products:
  * Γ(r+x)/Γ(r) = Πₖ<ₓ (r+k) and B(a, b+x)/B(a, b) = Πₖ<ₓ (b+k)/(a+b+k).
- * Setup groups customers by x and by distinct ages, so each evaluation takes one
- * logarithm per distinct age and one exp and log1p per customer with x > 0.
+ * Setup groups customers by x and by distinct ages (sorted), so each evaluation
+ * takes one logarithm per distinct age and one exp and log1p per customer with x > 0.
  */
 export function bgnbdLikelihood(customers: Customer[]): {
   objective: (logParams: Float64Array, gradient: Float64Array) => number;
@@ -80,36 +80,50 @@ export function bgnbdLikelihood(customers: Customer[]): {
 } {
   const n = customers.length;
   let maxX = 0;
-  for (const c of customers) maxX = Math.max(maxX, c.frequency);
+  let repeatCount = 0;
+  for (const c of customers) {
+    if (c.frequency > maxX) maxX = c.frequency;
+    if (c.frequency > 0) repeatCount++;
+  }
   const countByX = new Float64Array(maxX + 1);
-  // Distinct ages (T and tₓ together) so ln(α + age) is computed once per age.
-  const ageIndex = new Map<number, number>();
-  const ages: number[] = [];
+  // Distinct ages (T and tₓ together), found by sorting, so that ln(α + age) is
+  // computed once per age: data recorded by date repeat the same few hundred ages.
+  const all = new Float64Array(n + repeatCount);
+  let k = 0;
+  for (const c of customers) {
+    all[k++] = c.T;
+    if (c.frequency > 0) all[k++] = c.recency;
+  }
+  const sorted = all.slice().sort();
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i];
+  const ages = sorted.subarray(0, distinct);
   const indexOf = (age: number) => {
-    let k = ageIndex.get(age);
-    if (k === undefined) {
-      k = ages.length;
-      ageIndex.set(age, k);
-      ages.push(age);
+    let lo = 0;
+    let hi = distinct - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ages[mid] < age) lo = mid + 1;
+      else hi = mid;
     }
-    return k;
+    return lo;
   };
-  // Σᵢ (r + xᵢ) ln(α + Tᵢ) = Σ over distinct T of (r·count + Σx) ln(α + T).
-  const countByT = new Map<number, number>();
-  const sumXByT = new Map<number, number>();
-  const repeat: number[] = [];
+  // Σᵢ (r + xᵢ) ln(α + Tᵢ) = Σ over distinct ages of (r·count + Σx) ln(α + age).
+  const tCount = new Float64Array(distinct);
+  const tSumX = new Float64Array(distinct);
+  const repeatData = new Int32Array(3 * repeatCount);
+  let j = 0;
   for (const c of customers) {
     countByX[c.frequency]++;
     const kT = indexOf(c.T);
-    countByT.set(kT, (countByT.get(kT) ?? 0) + 1);
-    sumXByT.set(kT, (sumXByT.get(kT) ?? 0) + c.frequency);
-    if (c.frequency > 0) repeat.push(c.frequency, kT, indexOf(c.recency));
+    tCount[kT]++;
+    tSumX[kT] += c.frequency;
+    if (c.frequency > 0) {
+      repeatData[j++] = c.frequency;
+      repeatData[j++] = kT;
+      repeatData[j++] = indexOf(c.recency);
+    }
   }
-  const tIndex = Int32Array.from(countByT.keys());
-  const tCount = Float64Array.from(countByT.values());
-  const tSumX = Float64Array.from(sumXByT.values());
-  const repeatData = Int32Array.from(repeat);
-  const repeatCount = repeatData.length / 3;
   const logAge = new Float64Array(ages.length);
   const invAge = new Float64Array(ages.length);
   const logB1 = new Float64Array(maxX + 1); // ln(b + x − 1)
@@ -152,11 +166,11 @@ export function bgnbdLikelihood(customers: Customer[]): {
       logAge[k] = Math.log(alpha + ages[k]);
       invAge[k] = 1 / (alpha + ages[k]);
     }
-    for (let j = 0; j < tIndex.length; j++) {
-      const k = tIndex[j];
-      const weight = r * tCount[j] + tSumX[j];
+    for (let k = 0; k < distinct; k++) {
+      if (tCount[k] === 0) continue;
+      const weight = r * tCount[k] + tSumX[k];
       ll -= weight * logAge[k];
-      dr -= tCount[j] * logAge[k];
+      dr -= tCount[k] * logAge[k];
       dAlpha -= weight * invAge[k];
     }
     // The δₓ>₀ ln(1 + e^D) term, customer by customer.

@@ -45,13 +45,30 @@ export function readCustomers(frequency: Cell[], recency: Cell[], T: Cell[], nam
   const customers: Customer[] = [];
   for (let i = 0; i < frequency.length; i++) {
     const row = i + 1;
-    if (isBlankOrZero(frequency[i]) && isBlankOrZero(recency[i]) && isBlankOrZero(T[i])) {
-      rows.push(null);
-      continue;
+    const f = frequency[i];
+    const r = recency[i];
+    const t = T[i];
+    let x: number;
+    let tx: number;
+    let age: number;
+    if (typeof f === "number" && typeof r === "number" && typeof t === "number") {
+      // The common case, numbers from a range, without the cell-by-cell checks.
+      if (f === 0 && r === 0 && t === 0) {
+        rows.push(null);
+        continue;
+      }
+      x = readNumber(f, "frequency", row, name);
+      tx = readNumber(r, "recency", row, name);
+      age = readNumber(t, "T", row, name);
+    } else {
+      if (isBlankOrZero(f) && isBlankOrZero(r) && isBlankOrZero(t)) {
+        rows.push(null);
+        continue;
+      }
+      x = readNumber(f, "frequency", row, name);
+      tx = readNumber(r, "recency", row, name);
+      age = readNumber(t, "T", row, name);
     }
-    const x = readNumber(frequency[i], "frequency", row, name);
-    const tx = readNumber(recency[i], "recency", row, name);
-    const age = readNumber(T[i], "T", row, name);
     if (x < 0 || !Number.isInteger(x)) {
       throw valueError(`${name} requires frequency to be a whole number ≥ 0 (row ${row}: ${x})`);
     }
@@ -74,6 +91,7 @@ export function readCustomers(frequency: Cell[], recency: Cell[], T: Cell[], nam
 
 /** A number from a cell; blank and text cells are an error naming the column and row. */
 export function readNumber(cell: Cell, column: string, row: number, name: string): number {
+  if (typeof cell === "number" && Number.isFinite(cell)) return cell;
   const value = asNumber(cell);
   if (value === undefined || typeof cell === "boolean") {
     throw valueError(`${name} requires ${column} to be a number (row ${row}: ${describeCell(cell)})`);
