@@ -1,3 +1,4 @@
+/* global process, console */
 /**
  * Speed of the model fits: BG/NBD and Gamma-Gamma on CDNOW, and BG/NBD on 100,000
  * synthetic customers, against scipy fitting the same BG/NBD likelihood.
