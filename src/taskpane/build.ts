@@ -6,6 +6,7 @@
  */
 import { cohortTable, growthAccounting, periodKey, type Table } from "../core/cohort";
 import { RetainError } from "../core/errors";
+import { projectionCurve, type ProjectionCurve } from "../core/pane/projection-curve";
 import { TransactionBuilder, type Transactions } from "../core/transactions";
 import { batchBlocks, batchFormats, ReadPlanner, REQUEST_BUDGET } from "./chunking";
 import type { StringKey, Translate } from "./i18n";
@@ -67,6 +68,13 @@ export interface BuildResult {
   /** sheet rows (1-based) skipped as blank, in order */
   skippedRows: number[];
   plan: SheetPlan;
+  options: BuildOptions;
+  /**
+   * For a Retention % sheet, the curve "Project retention" fits (or why it cannot):
+   * the "All cohorts" row counted "on or after", from the same transactions. See
+   * src/core/pane/projection-curve.ts for the rule.
+   */
+  projection?: ProjectionCurve;
 }
 
 /** Cohort tables bigger than this are refused: nobody reads them, and writing them takes minutes. */
@@ -146,6 +154,8 @@ export interface Computed {
   table: Table;
   retention: Table;
   growth: Table;
+  /** for the Retention % metric: retention counted "on or after", the projection's input */
+  survival?: Table;
 }
 
 /** The engine's tables for the options: the chosen metric, retention for the summary, growth accounting. */
@@ -159,7 +169,10 @@ export function compute(tx: Transactions, options: BuildOptions): Computed {
   const mode = summaryMode(options);
   const retention = options.metric === "retention" && options.mode === mode ? table : cohortTable(tx, { period: options.period, metric: "retention", mode, fn });
   const growth = growthAccounting(tx, { period: options.period, fn });
-  return { table, retention, growth };
+  if (options.metric !== "retention") return { table, retention, growth };
+  // the projection fits a curve that never rises: retention "on or after", whichever mode the sheet shows
+  const survival = options.mode === "on_or_after" ? table : cohortTable(tx, { period: options.period, metric: "retention", mode: "on_or_after", fn });
+  return { table, retention, growth, survival };
 }
 
 /** Turns anything thrown during a build into a PaneError with plain words. */
@@ -271,5 +284,7 @@ export async function buildCohortSheet(port: WorkbookPort, request: BuildRequest
     transactions: tx.customer.length,
     skippedRows: blankRows(tx, request.source),
     plan,
+    options: request.options,
+    ...(computed.survival ? { projection: projectionCurve(computed.survival) } : {}),
   };
 }

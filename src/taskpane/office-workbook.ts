@@ -12,13 +12,15 @@ import type { Cell } from "../core/cells";
 import { REQUEST_BUDGET, stringBytes } from "./chunking";
 import { callsPrefix } from "./make-shareable";
 import { textSafeBlock } from "./text-safe";
-import { rectAddress, type CellBlock, type FormatOp, type FormulaScan, type FormulaScope, type LineChartSpec, type Rect, type SourceInfo, type WorkbookPort } from "./workbook-port";
+import { rectAddress, type CellBlock, type ChartSeries, type ChartUpdate, type FormatOp, type FormulaScan, type FormulaScope, type LineChartSpec, type Rect, type SourceInfo, type WorkbookPort } from "./workbook-port";
 
 type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 /** Colours of cohort lines in the chart; the average is drawn dark and thick. */
 const SERIES_COLORS = ["#9CC3E6", "#A9D18E", "#F4B183", "#C9C9C9", "#FFD966", "#B4A7D6", "#8FAADC", "#C5E0B4", "#F8CBAD", "#DBDBDB", "#FFE699", "#D5A6BD"];
 const AVERAGE_COLOR = "#0F6CBD";
+/** Colour of series added later (the retention projection), drawn dashed. */
+const ADDED_COLORS = ["#7E57C2", "#8A8886"];
 
 /** Spilled formulas whose spill ranges are read per request in Make shareable. */
 const ANCHORS_PER_REQUEST = 200;
@@ -235,6 +237,50 @@ export class OfficeWorkbook implements WorkbookPort {
       const p = spec.position;
       chart.setPosition(rectAddress({ row: p.row, column: p.column, rowCount: 1, columnCount: 1 }), rectAddress({ row: p.row + p.rowCount - 1, column: p.column + p.columnCount - 1, rowCount: 1, columnCount: 1 }));
       await context.sync();
+    });
+  }
+
+  async clearCells(sheet: string, rect: Rect): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.worksheets.getItem(sheet).getRangeByIndexes(rect.row, rect.column, rect.rowCount, rect.columnCount).clear("All" as Excel.ClearApplyTo);
+      await context.sync();
+    });
+  }
+
+  /** Three syncs: find the chart by title, read its series' names, then change it. */
+  async updateLineChart(sheet: string, update: ChartUpdate): Promise<boolean> {
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const at = (r: Rect) => ws.getRangeByIndexes(r.row, r.column, r.rowCount, r.columnCount);
+      const charts = ws.charts;
+      charts.load("items/title/text");
+      await context.sync();
+      const chart = charts.items.find((c) => c.title.text === update.title);
+      if (!chart) return false;
+      const existing = chart.series;
+      existing.load("items/name");
+      await context.sync();
+      const remove = new Set(update.remove ?? []);
+      const kept: Excel.ChartSeries[] = [];
+      for (const series of existing.items) {
+        if (remove.has(series.name)) series.delete();
+        else kept.push(series);
+      }
+      const added = (update.add ?? []).map((s: ChartSeries, i) => {
+        const series = chart.series.add(s.name);
+        series.setValues(at(s.values));
+        series.format.line.color = s.emphasised ? AVERAGE_COLOR : ADDED_COLORS[i % ADDED_COLORS.length];
+        series.format.line.lineStyle = (s.dashed ? "Dash" : "Continuous") as Excel.ChartLineStyle;
+        series.format.line.weight = s.emphasised ? 3.5 : 2.25;
+        series.markerStyle = "None" as Excel.ChartMarkerStyle;
+        return series;
+      });
+      if (update.categories) {
+        const categories = update.categories;
+        for (const series of [...kept, ...added]) series.setXAxisValues(at(categories));
+      }
+      await context.sync();
+      return true;
     });
   }
 

@@ -4,13 +4,14 @@
  * (taskpane.ts) mounts it with the Office.js port; the playground with its own.
  */
 import type { Cell } from "../core/cells";
-import { buildCohortSheet, CancelledError, PaneError, type Progress } from "./build";
+import { buildCohortSheet, CancelledError, PaneError, type BuildResult, type Progress } from "./build";
 import { detectColumns } from "./detect-columns";
 import { pickLanguage, translator, type Language, type StringKey, type Translate } from "./i18n";
 import { replaceForShare, scanForShare } from "./make-shareable";
 import { cohortMetrics, cohortModes, dateOrders, defaultOptions, needsRevenue, optionProblems, periods, withChange, type BuildOptions, type ColumnRoles, type OutputKind } from "./options";
+import { DEFAULT_HORIZON, HORIZONS, projectionProblem, projectRetention, type ProjectionResult } from "./project";
 import { injectStyles } from "./styles";
-import { columnLetters, fullAddress, type FormulaScope, type SourceInfo, type WorkbookPort } from "./workbook-port";
+import { columnLetters, fullAddress, rectAddress, type FormulaScope, type SourceInfo, type WorkbookPort } from "./workbook-port";
 
 export interface MountOptions {
   /** a BCP 47 tag such as Office.context.displayLanguage; English when absent or unknown */
@@ -74,6 +75,9 @@ export function mount(root: HTMLElement, port: WorkbookPort, options: MountOptio
   let opts: BuildOptions = { ...defaultOptions };
   let preview: Cell[][] = [];
   let running: AbortController | null = null;
+  /** the last sheet Build wrote in this session, and the projection written on it */
+  let lastBuild: BuildResult | null = null;
+  let lastProjection: ProjectionResult | null = null;
 
   // ---- elements
   const pane = h(doc, "div", { class: "retain-pane", lang: language });
@@ -122,6 +126,11 @@ export function mount(root: HTMLElement, port: WorkbookPort, options: MountOptio
   const progressBar = h(doc, "progress", { max: "1", value: "0", hidden: true, "aria-label": t("progressLabel") });
   const progressText = h(doc, "p", { class: "muted", role: "status", "aria-live": "polite" });
 
+  // project retention
+  const horizonSel = optionSelect("horizon", "projHorizon", HORIZONS.map(String), (v) => v);
+  const projectButton = h(doc, "button", { type: "button", text: t("projButton"), "aria-describedby": id("proj-note") });
+  const projectNote = h(doc, "p", { class: "muted", id: id("proj-note"), text: t("projNeedsBuild") });
+
   // make shareable
   const scopeRadios = (["selection", "activeSheet"] as FormulaScope[]).map((scope, i) => {
     const input = h(doc, "input", { type: "radio", name: id("scope"), value: scope, id: id(`scope-${scope}`), checked: i === 1 });
@@ -157,6 +166,14 @@ export function mount(root: HTMLElement, port: WorkbookPort, options: MountOptio
       h(doc, "div", { class: "actions" }, [buildButton, cancelButton]),
       progressBar,
       progressText,
+    ]),
+    h(doc, "section", { "aria-labelledby": id("h-project") }, [
+      h(doc, "h2", { id: id("h-project"), text: t("projHeading") }),
+      h(doc, "p", { class: "muted", text: t("projExplain") }),
+      h(doc, "p", { class: "muted", text: t("projRule") }),
+      horizonSel.field,
+      h(doc, "div", { class: "actions" }, [projectButton]),
+      projectNote,
     ]),
     h(doc, "section", { "aria-labelledby": id("h-share") }, [
       h(doc, "h2", { id: id("h-share"), text: t("shareHeading") }),
@@ -195,6 +212,7 @@ export function mount(root: HTMLElement, port: WorkbookPort, options: MountOptio
     const e = error instanceof PaneError ? error : new PaneError("err_unexpected", { detail: String((error as Error)?.message ?? error) });
     const lines = [t(e.key, e.params)];
     if (e.params.cleanup === "failed" && typeof e.params.sheet === "string") lines.push(t("err_cleanupFailed", { sheet: e.params.sheet }));
+    if (e.params.cleaned === "failed" && typeof e.params.address === "string") lines.push(t("proj_err_cleanup", { address: e.params.address }));
     show("error", lines);
   }
 
@@ -247,6 +265,12 @@ export function mount(root: HTMLElement, port: WorkbookPort, options: MountOptio
     cancelButton.hidden = !busy;
     useButton.disabled = busy;
     shareFind.disabled = busy;
+    // Project retention: after a Retention % build in this session; the note says why not otherwise
+    const projectable = lastBuild !== null && lastBuild.options.metric === "retention";
+    projectButton.disabled = busy || !projectable;
+    horizonSel.select.disabled = busy;
+    projectNote.hidden = projectable;
+    projectNote.textContent = lastBuild === null ? t("projNeedsBuild") : t("projNeedsRetention");
     for (const s of [customerSel, dateSel, revenueSel, periodSel, metricSel, modeSel, orderSel]) s.select.disabled = busy;
     headerBox.disabled = busy;
   }
@@ -302,6 +326,8 @@ export function mount(root: HTMLElement, port: WorkbookPort, options: MountOptio
     cancelButton.focus();
     try {
       const result = await buildCohortSheet(port, { source, roles, columnNames: names, options: opts }, { t, onProgress: renderProgress, signal: running.signal, now: options.now });
+      lastBuild = result;
+      lastProjection = null;
       const lines = [t("done", { sheet: result.sheet, cohorts: result.cohorts, customers: result.customers })];
       const skipped = result.skippedRows;
       if (skipped.length > 0) {
@@ -316,6 +342,38 @@ export function mount(root: HTMLElement, port: WorkbookPort, options: MountOptio
       renderProgress(null);
       renderOptions();
       buildButton.focus();
+    }
+  }
+
+  async function project(): Promise<void> {
+    if (!lastBuild || running) return;
+    clearMessage();
+    const problem = projectionProblem(lastBuild);
+    if (problem) {
+      showError(problem);
+      return;
+    }
+    running = new AbortController();
+    renderOptions();
+    progressText.textContent = t("projWorking");
+    try {
+      const horizon = Number(horizonSel.select.value);
+      const result = await projectRetention(port, { target: lastBuild, horizon, previous: lastProjection ?? undefined }, { t, now: options.now });
+      lastProjection = result;
+      const lines = [
+        t("projDone", { sheet: result.sheet, address: rectAddress(result.rect), alpha: result.fit.alpha.toFixed(3), beta: result.fit.beta.toFixed(3), horizon: result.horizon }),
+      ];
+      if (result.chart === "missing") lines.push(t("projNoChart"));
+      show("success", lines);
+    } catch (error) {
+      // a failure while writing cleared the block, the earlier projection's cells included
+      if (error instanceof PaneError && error.params.cleaned) lastProjection = null;
+      showError(error);
+    } finally {
+      running = null;
+      progressText.textContent = "";
+      renderOptions();
+      projectButton.focus();
     }
   }
 
@@ -392,6 +450,7 @@ export function mount(root: HTMLElement, port: WorkbookPort, options: MountOptio
       renderOptions();
     });
   buildButton.addEventListener("click", () => void build());
+  projectButton.addEventListener("click", () => void project());
   cancelButton.addEventListener("click", () => running?.abort());
   shareFind.addEventListener("click", () => void findForShare());
   shareYes.addEventListener("click", () => void replace());
@@ -403,6 +462,7 @@ export function mount(root: HTMLElement, port: WorkbookPort, options: MountOptio
     if (event.key === "Escape" && running) running.abort();
   });
 
+  horizonSel.select.value = String(DEFAULT_HORIZON);
   renderSource();
   renderOptions();
   if (options.autoLoad !== false) void loadSource();

@@ -17,7 +17,8 @@
  *   or a date ("=HYPERLINK(…)", "+1", "-2", "@x", "2024-01", "007" stay text as written).
  *   Only `CellBlock.formulas` entries are formulas.
  * - Writing methods only touch the sheet they are given. The pane only ever writes to
- *   a sheet it has just added, apart from `replaceFormulasWithValues`.
+ *   a sheet it has added itself, apart from `replaceFormulasWithValues`; on such a sheet
+ *   it writes later (the retention projection) only into cells it has checked are blank.
  * - Failures reject the promise with an Error whose message the pane shows; a host
  *   error code, when there is one, goes in `code` (e.g. Office's "InvalidArgument",
  *   "RequestPayloadSizeLimitExceeded").
@@ -86,6 +87,8 @@ export interface ChartSeries {
   values: Rect;
   /** drawn thicker and darker (the average curve) */
   emphasised: boolean;
+  /** drawn dashed (a projection); hosts that cannot dash draw it plain, its name tells it apart */
+  dashed?: boolean;
 }
 
 /** A native line chart with categories (x axis) from a one-row rectangle. */
@@ -99,6 +102,18 @@ export interface LineChartSpec {
   position: Rect;
   /** number format of the value axis, e.g. "0%" */
   valueFormat?: string;
+}
+
+/**
+ * A change to a line chart the pane added: the chart is found by its title on the sheet.
+ * Series named in `remove` are deleted, then `add` is appended, then (when given) every
+ * series takes `categories` as its x values, so added series can run past the old ones.
+ */
+export interface ChartUpdate {
+  title: string;
+  remove?: string[];
+  add?: ChartSeries[];
+  categories?: Rect;
 }
 
 /** Where "Make shareable" looks for formulas. */
@@ -151,6 +166,18 @@ export interface WorkbookPort {
 
   /** Adds a native line chart whose data lives on `sheet`. */
   addLineChart(sheet: string, chart: LineChartSpec): Promise<void>;
+
+  /**
+   * Clears values, formulas and formatting of a rectangle (the pane clears only cells it
+   * wrote itself: a projection it is replacing or could not finish).
+   */
+  clearCells(sheet: string, rect: Rect): Promise<void>;
+
+  /**
+   * Changes the line chart titled `update.title` on `sheet` (see ChartUpdate). Resolves
+   * false, changing nothing, when the sheet has no such chart (the analyst deleted it).
+   */
+  updateLineChart(sheet: string, update: ChartUpdate): Promise<boolean>;
 
   /**
    * Counts cells whose formula calls a function whose name starts with `prefix`

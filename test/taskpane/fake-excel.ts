@@ -19,7 +19,7 @@ export interface Write {
   sync: number;
   sheet: string;
   rect: Rect;
-  property: "values" | "numberFormat" | "formulas";
+  property: "values" | "numberFormat" | "formulas" | "clear";
   data: unknown[][];
 }
 
@@ -34,6 +34,7 @@ export class FakeExcel {
   charts: { sheet: string; chart: Record<string, unknown>; series: Record<string, unknown>[] }[] = [];
   conditional: { sheet: string; rect: Rect; cf: Record<string, unknown> }[] = [];
   deleted: string[] = [];
+  clears: { sheet: string; rect: Rect; applyTo: string }[] = [];
   added: string[] = [];
   selection: { sheet: string; rect: Rect } = { sheet: "Data", rect: { row: 0, column: 0, rowCount: 1, columnCount: 1 } };
   tables: { name: string; sheet: string; rect: Rect }[] = [];
@@ -87,6 +88,10 @@ export class FakeExcel {
         return { load() {}, items: hits.map((t) => ({ name: t.name, getRange: () => fake.range(sheet, t.rect) })) };
       },
       getSurroundingRegion: () => fake.range(sheet, fake.region ?? rect),
+      clear: (applyTo: string) => {
+        fake.clears.push({ sheet, rect, applyTo });
+        fake.queue.push({ sheet, rect, property: "clear", data: [] });
+      },
       getSpillingToRangeOrNullObject: () => {
         const spill = fake.cell(sheet, rect.row, rect.column)?.spill;
         if (!spill) return fake.range(sheet, rect, { isNullObject: true });
@@ -139,9 +144,30 @@ export class FakeExcel {
       isNullObject: !fake.sheets.has(name),
       load() {},
       charts: {
+        load() {},
+        get items() {
+          return fake.charts.filter((c) => c.sheet === name).map((c) => c.chart);
+        },
         add: (type: string, range: Mock, seriesBy: string) => {
-          const first: Record<string, unknown> = { format: { line: {} }, setXAxisValues() {}, values: range };
-          const entry = { sheet: name, chart: { type, seriesBy } as Record<string, unknown>, series: [first] };
+          const entry = { sheet: name, chart: { type, seriesBy } as Record<string, unknown>, series: [] as Record<string, unknown>[] };
+          const newSeries = (props: Record<string, unknown>) => {
+            const s: Record<string, unknown> = {
+              ...props,
+              format: { line: {} },
+              setXAxisValues(r: Mock) {
+                s.xValues = r;
+              },
+              setValues(r: Mock) {
+                s.values = r;
+              },
+              delete() {
+                entry.series.splice(entry.series.indexOf(s), 1);
+              },
+            };
+            entry.series.push(s);
+            return s;
+          };
+          newSeries({ values: range });
           fake.charts.push(entry);
           return Object.assign(entry.chart, {
             title: {},
@@ -151,12 +177,12 @@ export class FakeExcel {
               entry.chart.position = [a, b];
             },
             series: {
-              getItemAt: (i: number) => entry.series[i],
-              add: (seriesName: string) => {
-                const s: Record<string, unknown> = { name: seriesName, format: { line: {} }, setXAxisValues() {}, setValues(r: Mock) { s.values = r; } };
-                entry.series.push(s);
-                return s;
+              load() {},
+              get items() {
+                return [...entry.series];
               },
+              getItemAt: (i: number) => entry.series[i],
+              add: (seriesName: string) => newSeries({ name: seriesName }),
             },
           });
         },
@@ -219,6 +245,10 @@ export class FakeExcel {
     this.writes.push({ ...w, sync: this.syncs });
     const sheet = this.sheets.get(w.sheet);
     if (!sheet) throw new Error(`write to missing sheet ${w.sheet}`);
+    if (w.property === "clear") {
+      for (let r = w.rect.row; r < w.rect.row + w.rect.rowCount; r++) for (let c = w.rect.column; c < w.rect.column + w.rect.columnCount; c++) sheet.delete(`${r},${c}`);
+      return;
+    }
     if (w.data.length !== w.rect.rowCount || w.data.some((row) => row.length !== w.rect.columnCount)) throw new Error(`${w.property} has the wrong shape for ${rectAddress(w.rect)}`);
     w.data.forEach((row, r) =>
       row.forEach((v, c) => {

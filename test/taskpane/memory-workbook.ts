@@ -4,7 +4,7 @@
  */
 import type { Cell } from "../../src/core/cells";
 import { blockBytes, formatBytes, matrixBytes } from "../../src/taskpane/chunking";
-import type { CellBlock, FormatOp, FormulaScan, FormulaScope, LineChartSpec, Rect, SourceInfo, WorkbookPort } from "../../src/taskpane/workbook-port";
+import type { CellBlock, ChartUpdate, FormatOp, FormulaScan, FormulaScope, LineChartSpec, Rect, SourceInfo, WorkbookPort } from "../../src/taskpane/workbook-port";
 import { callsPrefix } from "../../src/taskpane/make-shareable";
 
 export interface Stored {
@@ -17,6 +17,10 @@ export interface Request {
   method: string;
   sheet?: string;
   bytes: number;
+}
+
+function inside(rect: Rect, row: number, column: number): boolean {
+  return row >= rect.row && row < rect.row + rect.rowCount && column >= rect.column && column < rect.column + rect.columnCount;
 }
 
 export class MemoryWorkbook implements WorkbookPort {
@@ -142,6 +146,29 @@ export class MemoryWorkbook implements WorkbookPort {
     this.call("addLineChart", sheet);
     if (!this.sheets.has(sheet)) throw new Error(`no sheet ${sheet}`);
     this.charts.push({ sheet, spec });
+  }
+
+  /** Clears the cells and drops the formatting ops that lie wholly inside the rectangle. */
+  async clearCells(sheet: string, rect: Rect): Promise<void> {
+    this.call("clearCells", sheet);
+    const s = this.sheets.get(sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    for (const key of [...s.keys()]) {
+      const [r, c] = key.split(",").map(Number);
+      if (inside(rect, r, c)) s.delete(key);
+    }
+    this.formats = this.formats.filter((f) => f.sheet !== sheet || !(inside(rect, f.op.rect.row, f.op.rect.column) && inside(rect, f.op.rect.row + f.op.rect.rowCount - 1, f.op.rect.column + f.op.rect.columnCount - 1)));
+  }
+
+  async updateLineChart(sheet: string, update: ChartUpdate): Promise<boolean> {
+    this.call("updateLineChart", sheet);
+    if (!this.sheets.has(sheet)) throw new Error(`no sheet ${sheet}`);
+    const entry = this.charts.find((c) => c.sheet === sheet && c.spec.title === update.title);
+    if (!entry) return false;
+    const remove = new Set(update.remove ?? []);
+    const series = [...entry.spec.series.filter((x) => !remove.has(x.name)), ...(update.add ?? [])];
+    entry.spec = { ...entry.spec, series, categories: update.categories ?? entry.spec.categories };
+    return true;
   }
 
   private scope(scope: FormulaScope): { sheet: string; cells: [string, Stored][] } {
