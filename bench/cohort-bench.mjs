@@ -24,7 +24,7 @@ import { createRequire } from "node:module";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
 const outDir = path.join(here, "out");
-const generator = process.env.RETAIN_GEN ?? "/work/shared/tools/gen-transactions.mjs";
+const generator = path.join(process.env.RETAIN_SHARED ?? path.join(root, "..", "shared"), "tools", "gen-transactions.mjs");
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 

@@ -19,7 +19,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const data = join(root, "..", "shared", "data");
+const data = join(process.env.RETAIN_SHARED ?? join(root, "..", "shared"), "data");
 const python = "/usr/bin/python3";
 const work = mkdtempSync(join(tmpdir(), "retain-models-bench-"));
 // Compiled core goes under node_modules/.cache so that it resolves mathjs from node_modules.

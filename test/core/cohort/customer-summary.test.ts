@@ -2,8 +2,10 @@ import * as fs from "fs";
 import { RetainError } from "../../../src/core/errors";
 import { customerSummary, rfm, rfmSegment } from "../../../src/core/cohort";
 import { dateCellToDay, readTransactions } from "../../../src/core/transactions";
+import { dataDir } from "../../shared-data";
 
-const data = "/work/shared/data";
+/** the published data sets (shared/data/SOURCES.md) */
+const data = dataDir;
 
 function failure(run: () => unknown): string {
   try {

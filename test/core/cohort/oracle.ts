@@ -1,6 +1,6 @@
 /**
  * DuckDB as the oracle for the cohort engine: the same cohort, growth and summary
- * tables computed in SQL on a CSV from /work/shared/tools/gen-transactions.mjs.
+ * tables computed in SQL on a CSV from shared/tools/gen-transactions.mjs.
  * SQL does every aggregation; the helpers here only divide and place cells.
  */
 import { execFileSync } from "child_process";
@@ -9,8 +9,9 @@ import * as os from "os";
 import * as path from "path";
 import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import type { Table } from "../../../src/core/cohort";
+import { generator } from "../../shared-data";
 
-export const generator = "/work/shared/tools/gen-transactions.mjs";
+export { generator };
 
 export interface Generated {
   file: string;

@@ -1,8 +1,9 @@
 import { readFileSync } from "fs";
 import { join } from "path";
+import { dataDir } from "../../shared-data";
 
-/** The shared published data sets (see /work/shared/data/SOURCES.md). */
-export const dataDir = join(__dirname, "..", "..", "..", "..", "shared", "data");
+/** The shared published data sets (see shared/data/SOURCES.md). */
+export { dataDir };
 
 /** A small CSV as columns of strings keyed by header. */
 export function readCsv(file: string): Record<string, string[]> {
