@@ -28,15 +28,26 @@ export function toExcelError(name: string, error: unknown): CustomFunctions.Erro
     return new CustomFunctions.Error(errorCodes[error.kind], inExcelTerms(name, error.message));
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return new CustomFunctions.Error(errorCodes.value, `${name} failed: ${detail}`);
+  return new CustomFunctions.Error(errorCodes.value, `RETAIN.${name} failed: ${detail}`);
 }
 
 /**
- * Core messages name the core function ("retentionRate requires …"); in a cell the
- * user typed RETAIN.RETENTION_RATE, so the message names that instead.
+ * Every message starts with the name the user typed, RETAIN.<NAME>. Core messages name
+ * either the core function ("retentionRate requires …", rewritten to
+ * "RETAIN.RETENTION_RATE requires …") or the Excel name the wrapper passed down
+ * ("BGNBD_FIT did not converge after 40 iterations", which gains the prefix). A message
+ * from a helper deeper down ("hyp2f1 did not converge …") keeps its own words after
+ * "RETAIN.<NAME>: ", so it is never passed off as a rule of the function's arguments.
  */
 export function inExcelTerms(name: string, message: string): string {
-  return message.replace(/^[a-z][A-Za-z0-9]* requires /, `RETAIN.${name} requires `);
+  const excelName = `RETAIN.${name}`;
+  if (message === excelName || message.startsWith(`${excelName} `) || message.startsWith(`${excelName}:`)) return message;
+  if (message.startsWith(`${name} `)) return excelName + message.slice(name.length);
+  const coreName = /^([a-z][A-Za-z0-9]*) /.exec(message)?.[1];
+  if (coreName !== undefined && coreName.toLowerCase() === name.replace(/_/g, "").toLowerCase()) {
+    return excelName + message.slice(coreName.length);
+  }
+  return `${excelName}: ${message}`;
 }
 
 /** An optional argument Excel omitted (null or undefined) or left as an empty cell. */

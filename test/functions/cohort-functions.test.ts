@@ -67,14 +67,14 @@ describe("RETAIN.COHORT", () => {
   test("bad input becomes #VALUE! with the core message", () => {
     expect(excelError(() => fns.cohort(ids, dates, values, "monthly"))).toEqual({
       code: "#VALUE!",
-      message: 'COHORT requires period to be one of day, week, month, quarter, year, not "monthly"',
+      message: 'RETAIN.COHORT requires period to be one of day, week, month, quarter, year, not "monthly"',
     });
-    expect(excelError(() => fns.cohort(ids, dates, undefined, "month", "revenue")).message).toBe('COHORT requires values for metric "revenue"');
-    expect(excelError(() => fns.cohort(col(["a", "b"]), col([45306, "soon"]))).message).toBe('COHORT requires dates row 2 to be a date, not "soon"');
+    expect(excelError(() => fns.cohort(ids, dates, undefined, "month", "revenue")).message).toBe('RETAIN.COHORT requires values for metric "revenue"');
+    expect(excelError(() => fns.cohort(col(["a", "b"]), col([45306, "soon"]))).message).toBe('RETAIN.COHORT requires dates row 2 to be a date, not "soon"');
     expect(excelError(() => fns.cohort(col(["a"]), col(["03/04/2024"]), undefined, undefined, undefined, undefined, "YMD")).message).toBe(
-      'COHORT requires date_order to be one of DMY, MDY, not "YMD"',
+      'RETAIN.COHORT requires date_order to be one of DMY, MDY, not "YMD"',
     );
-    expect(excelError(() => fns.cohort([["a", "b"], ["c", "d"]], dates)).message).toBe("COHORT requires customer_ids to be a single column or row");
+    expect(excelError(() => fns.cohort([["a", "b"], ["c", "d"]], dates)).message).toBe("RETAIN.COHORT requires customer_ids to be a single column or row");
   });
 
   test("date_order reads an ambiguous slash column", () => {
@@ -104,15 +104,15 @@ describe("RETAIN.CUSTOMER_SUMMARY", () => {
     ]);
     expect(fns.customer_summary(ids, dates, values, "2024-02-03", "w")[1]).toEqual(["a", 1, 19 / 7, 19 / 7, 5]);
     expect(fns.customer_summary(ids, dates, values, [["2024-01-31"]])[1]).toEqual(["a", 0, 0, 16, 0]);
-    expect(excelError(() => fns.customer_summary(ids, dates, values, "later")).message).toBe('CUSTOMER_SUMMARY requires observation_end to be a date, not "later"');
-    expect(excelError(() => fns.customer_summary(ids, dates, values, null, "Y")).message).toBe('CUSTOMER_SUMMARY requires time_unit to be one of D, W, M, not "Y"');
+    expect(excelError(() => fns.customer_summary(ids, dates, values, "later")).message).toBe('RETAIN.CUSTOMER_SUMMARY requires observation_end to be a date, not "later"');
+    expect(excelError(() => fns.customer_summary(ids, dates, values, null, "Y")).message).toBe('RETAIN.CUSTOMER_SUMMARY requires time_unit to be one of D, W, M, not "Y"');
   });
 });
 
 describe("RETAIN.RFM", () => {
   test("scores and segments; values are required", () => {
     expect(fns.rfm_scores(ids, dates, values)[1]).toEqual(["a", 0, 2, 15, 3, 3, 1, "331", "Need attention"]);
-    expect(excelError(() => fns.rfm_scores(ids, dates, null as never)).message).toBe("RFM requires values");
+    expect(excelError(() => fns.rfm_scores(ids, dates, null as never)).message).toBe("RETAIN.RFM requires values");
   });
 });
 

@@ -1,5 +1,6 @@
 import { readFileSync } from "fs";
 import { join } from "path";
+import { numError, valueError } from "../../src/core/errors";
 import { excelErrorOf, installCustomFunctionsStub } from "./custom-functions-stub";
 
 installCustomFunctionsStub();
@@ -66,24 +67,24 @@ describe("params blocks", () => {
   test("a block of another model is #VALUE! naming the fit it needs", () => {
     expect(excelErrorOf(() => f.bgnbdPAliveFunction(ggBlock, customer.f, customer.r, customer.t))).toEqual([
       "#VALUE!",
-      "BGNBD_P_ALIVE requires params from BGNBD_FIT (r, alpha, a, b); got p, q, gamma, log_likelihood",
+      "RETAIN.BGNBD_P_ALIVE requires params from BGNBD_FIT (r, alpha, a, b); got p, q, gamma, log_likelihood",
     ]);
     expect(excelErrorOf(() => f.ggExpectedSpendFunction(bgBlock, [[1]], [[10]]))[1]).toBe(
-      "GG_EXPECTED_SPEND requires params from GG_FIT (p, q, gamma); got r, alpha, a, b, log_likelihood",
+      "RETAIN.GG_EXPECTED_SPEND requires params from GG_FIT (p, q, gamma); got r, alpha, a, b, log_likelihood",
     );
   });
   test("a bare row of the wrong size is #VALUE!", () => {
     expect(excelErrorOf(() => f.bgnbdPAliveFunction([[0.2, 4, 0.8]], customer.f, customer.r, customer.t))).toEqual([
       "#VALUE!",
-      "BGNBD_P_ALIVE requires params to hold the 4 values of BGNBD_FIT (r, alpha, a, b), with or without log_likelihood; got 3",
+      "RETAIN.BGNBD_P_ALIVE requires params to hold the 4 values of BGNBD_FIT (r, alpha, a, b), with or without log_likelihood; got 3",
     ]);
     expect(excelErrorOf(() => f.sbgSurvivalFunction([[1, 2, 3, 4]], [[1]]))[1]).toBe(
-      "SBG_SURVIVAL requires params to hold the 2 values of SBG_FIT (alpha, beta), with or without log_likelihood; got 4",
+      "RETAIN.SBG_SURVIVAL requires params to hold the 2 values of SBG_FIT (alpha, beta), with or without log_likelihood; got 4",
     );
   });
   test("non-positive or text values are #VALUE! naming the parameter", () => {
-    expect(excelErrorOf(() => f.sbgSurvivalFunction([[0.7, -1]], [[1]]))[1]).toBe("SBG_SURVIVAL requires params beta > 0 (got -1)");
-    expect(excelErrorOf(() => f.sbgSurvivalFunction([[0.7, "x"]], [[1]]))[1]).toBe('SBG_SURVIVAL requires params beta to be a number (got "x")');
+    expect(excelErrorOf(() => f.sbgSurvivalFunction([[0.7, -1]], [[1]]))[1]).toBe("RETAIN.SBG_SURVIVAL requires params beta > 0 (got -1)");
+    expect(excelErrorOf(() => f.sbgSurvivalFunction([[0.7, "x"]], [[1]]))[1]).toBe('RETAIN.SBG_SURVIVAL requires params beta to be a number (got "x")');
   });
 });
 
@@ -102,7 +103,7 @@ describe("per-customer functions spill one value per row", () => {
     const pmf = f.bgnbdPmfFunction(bgBlock, 39, n);
     expect(pmf.reduce((sum, [p], i) => sum + i * p, 0)).toBeCloseTo(newCustomer, 9);
     expect(excelErrorOf(() => f.bgnbdExpectedFunction(bgBlock, 39, [[2]], null as never, null as never))[1]).toBe(
-      "BGNBD_EXPECTED requires frequency, recency and T together, or none of them for a new customer",
+      "RETAIN.BGNBD_EXPECTED requires frequency, recency and T together, or none of them for a new customer",
     );
   });
   test("GG_EXPECTED_SPEND: customers with frequency 0 get the population mean", () => {
@@ -115,7 +116,7 @@ describe("per-customer functions spill one value per row", () => {
     const byDefault = f.clvPredictFunction(...args, null as never, null as never, null as never)[0][0];
     expect(byDefault).toBeCloseTo(f.clvPredictFunction(...args, 12, 0.01, "W")[0][0] as number, 12);
     expect(f.clvPredictFunction(...args, 12, 0.01, "d")[0][0]).toBeCloseTo(140.0962, 3);
-    expect(excelErrorOf(() => f.clvPredictFunction(...args, 12, 0.01, "Y"))[1]).toBe("CLV_PREDICT requires time_unit to be W, M, D or H (got Y)");
+    expect(excelErrorOf(() => f.clvPredictFunction(...args, 12, 0.01, "Y"))[1]).toBe("RETAIN.CLV_PREDICT requires time_unit to be W, M, D or H (got Y)");
   });
 });
 
@@ -150,28 +151,65 @@ describe("bad input becomes an Excel error with the function, column and row", (
   test("recency > T", () => {
     expect(excelErrorOf(() => f.bgnbdFitFunction([[1], [2]], [[40], [3]], [[38.9], [5]]))).toEqual([
       "#VALUE!",
-      "BGNBD_FIT requires recency ≤ T (row 1: recency 40, T 38.9)",
+      "RETAIN.BGNBD_FIT requires recency ≤ T (row 1: recency 40, T 38.9)",
     ]);
   });
   test("monetary_value ≤ 0 with frequency > 0", () => {
     expect(excelErrorOf(() => f.ggFitFunction([[1], [2], [3]], [[10], [0], [5]]))[1]).toBe(
-      "GG_FIT requires monetary_value > 0 when frequency > 0 (row 2: frequency 2, monetary_value 0)",
+      "RETAIN.GG_FIT requires monetary_value > 0 when frequency > 0 (row 2: frequency 2, monetary_value 0)",
     );
   });
   test("survivors that rise or start at 0", () => {
-    expect(excelErrorOf(() => f.sbgFitFunction([[100], [80], [90]]))[1]).toBe("SBG_FIT requires survivors never to rise (row 3: 90 after 80)");
-    expect(excelErrorOf(() => f.sbgFitFunction([[0], [0], [0]]))[1]).toMatch(/^SBG_FIT requires the first survivors value/);
+    expect(excelErrorOf(() => f.sbgFitFunction([[100], [80], [90]]))[1]).toBe("RETAIN.SBG_FIT requires survivors never to rise (row 3: 90 after 80)");
+    expect(excelErrorOf(() => f.sbgFitFunction([[0], [0], [0]]))[1]).toMatch(/^RETAIN\.SBG_FIT requires the first survivors value/);
   });
   test("observed other than 0/1/TRUE/FALSE", () => {
     expect(excelErrorOf(() => f.kaplanMeierFunction([[1], [2]], [[1], [2]], null as never))).toEqual([
       "#VALUE!",
-      "KAPLAN_MEIER requires observed to be 0, 1, TRUE or FALSE (row 2: 2)",
+      "RETAIN.KAPLAN_MEIER requires observed to be 0, 1, TRUE or FALSE (row 2: 2)",
     ]);
   });
   test("a fit on data whose optimum runs off to infinity is #NUM!", () => {
-    expect(excelErrorOf(() => f.sbgFitFunction([[100], [50], [0]]))[0]).toBe("#NUM!");
+    const [code, message] = excelErrorOf(() => f.sbgFitFunction([[100], [50], [0]]));
+    expect(code).toBe("#NUM!");
+    expect(message).toMatch(/^RETAIN\.SBG_FIT did not converge/);
   });
   test("PMF n must be whole", () => {
-    expect(excelErrorOf(() => f.bgnbdPmfFunction(bgBlock, 39, [[1.5]]))[1]).toBe("BGNBD_PMF requires n to be a whole number from 0 to 1000000 (got 1.5)");
+    expect(excelErrorOf(() => f.bgnbdPmfFunction(bgBlock, 39, [[1.5]]))[1]).toBe("RETAIN.BGNBD_PMF requires n to be a whole number from 0 to 1000000 (got 1.5)");
+  });
+});
+
+describe("every message starts with RETAIN.<NAME>, as the user typed it", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { toExcelError } = require("../../src/functions/excel") as typeof import("../../src/functions/excel");
+  const shown = (name: string, error: unknown) => excelErrorOf(() => {
+    throw toExcelError(name, error);
+  });
+
+  test("a fit that stops short: #NUM! \"BGNBD_FIT did not converge after N iterations\" behind the prefix", () => {
+    const [code, message] = shown("BGNBD_FIT", numError("BGNBD_FIT did not converge after 200 iterations"));
+    expect(code).toBe("#NUM!");
+    expect(message).toBe("RETAIN.BGNBD_FIT did not converge after 200 iterations");
+    expect(message).toContain("BGNBD_FIT did not converge after 200 iterations");
+  });
+  test("a core camelCase name becomes the Excel name; a prefixed message is left alone", () => {
+    expect(shown("RETENTION_RATE_IDS", valueError("retentionRateIds requires ids_before to be a single column or row"))[1]).toBe(
+      "RETAIN.RETENTION_RATE_IDS requires ids_before to be a single column or row",
+    );
+    expect(shown("SBG_FIT", valueError("RETAIN.SBG_FIT requires survivors"))[1]).toBe("RETAIN.SBG_FIT requires survivors");
+  });
+  test("a helper's message keeps its own name after the function's", () => {
+    expect(shown("BGNBD_EXPECTED", numError("hyp2f1 requires |z| < 1 (got 1)"))[1]).toBe("RETAIN.BGNBD_EXPECTED: hyp2f1 requires |z| < 1 (got 1)");
+    expect(shown("BGNBD_EXPECTED", numError("BG/NBD expectation is not finite for these parameters"))[1]).toBe(
+      "RETAIN.BGNBD_EXPECTED: BG/NBD expectation is not finite for these parameters",
+    );
+  });
+  test("an unexpected exception is #VALUE! naming the function", () => {
+    expect(shown("KAPLAN_MEIER", new TypeError("x is undefined"))).toEqual(["#VALUE!", "RETAIN.KAPLAN_MEIER failed: x is undefined"]);
+  });
+  test("no wrapper message of this file names RETAIN twice", () => {
+    const [, message] = excelErrorOf(() => f.bgnbdPmfFunction(bgBlock, 39, [[-1]]));
+    expect(message).toBe("RETAIN.BGNBD_PMF requires n to be a whole number from 0 to 1000000 (got -1)");
+    expect(message).not.toContain("RETAIN.RETAIN.");
   });
 });
