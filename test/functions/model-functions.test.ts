@@ -1,5 +1,6 @@
 import { readFileSync } from "fs";
 import { join } from "path";
+import { dataDir } from "../shared-data";
 import { numError, valueError } from "../../src/core/errors";
 import { excelErrorOf, installCustomFunctionsStub } from "./custom-functions-stub";
 
@@ -7,9 +8,9 @@ installCustomFunctionsStub();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const f = require("../../src/functions/model-functions") as typeof import("../../src/functions/model-functions");
 
-/** A shared CSV as Excel passes a range: one row per line, numbers as numbers. */
+/** A CSV of the shared data folder (test/shared-data.ts) as Excel passes a range: one row per line, numbers as numbers. */
 function columns(file: string): Record<string, unknown[][]> {
-  const lines = readFileSync(join(__dirname, "..", "..", "..", "shared", "data", file), "utf8").trim().split(/\r?\n/);
+  const lines = readFileSync(join(dataDir, file), "utf8").trim().split(/\r?\n/);
   const header = lines[0].split(",");
   const out: Record<string, unknown[][]> = {};
   header.forEach((h) => (out[h] = []));
