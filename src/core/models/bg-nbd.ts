@@ -34,9 +34,9 @@ export const bgnbdParameterNames = ["r", "alpha", "a", "b"] as const;
  * @param recency age at the last repeat purchase (tₓ), 0 when x = 0
  * @param T age at the end of observation
  * @returns r, alpha, a, b and the log-likelihood
- * @example
- * // CDNOW, 2,357 customers in weeks (Fader, Hardie & Lee 2005, §5):
- * bgnbdFit(frequency, recency, T) // => { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426, logLikelihood: -9582.4 }
+ *
+ * On CDNOW (2,357 customers, in weeks; Fader, Hardie & Lee 2005, §5) it gives r 0.243,
+ * alpha 4.414, a 0.793, b 2.426 and log-likelihood −9582.4, as test/core/models/bg-nbd.test.ts checks.
  */
 export function bgnbdFit(frequency: Cell[], recency: Cell[], T: Cell[], options: FitOptions = {}): BgNbdFit {
   const name = options.name ?? "bgnbdFit";

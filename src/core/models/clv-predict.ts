@@ -36,9 +36,8 @@ export interface ClvOptions extends ModelOptions {
  * lifetimes' customer_lifetime_value.
  *
  * @example
- * const bgnbd = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }; // CDNOW, weeks
- * const gg = { p: 6.25, q: 3.74, gamma: 15.44 };
- * clvPredict(bgnbd, gg, 2, 30.43, 38.86, 22.35) // => 36.29 (12 months of 4.345 weeks, 1% a month)
+ * // CDNOW's BG/NBD (weeks) and Gamma-Gamma parameters; 12 months of 4.345 weeks, 1% a month:
+ * clvPredict({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, { p: 6.25, q: 3.74, gamma: 15.44 }, 2, 30.43, 38.86, 22.35) // => 36.29
  */
 export function clvPredict(
   bgnbd: BgNbdParams,

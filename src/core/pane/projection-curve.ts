@@ -23,13 +23,9 @@
  * - some customers must come back at offset 1 and some must be lost by the end.
  *
  * @example
- * projectionCurve([
- *   ["Cohort", "Customers", 0, 1, 2, 3],
- *   ["2024-01", 10, 1, 0.6, 0.5, 0.4],
- *   ["2024-02", 10, 1, 0.5, 0.3, ""],
- *   ["All cohorts", 20, 1, 0.55, 0.4, 0.4],
- * ]);
- * // => { ok: true, curve: [1, 0.55, 0.4], lastOffset: 2, cohorts: 2 } (offset 3: one cohort only)
+ * // two cohorts; offset 3 is reached by one only, so the curve stops at offset 2
+ * projectionCurve([["Cohort", "Customers", 0, 1, 2, 3], ["2024-01", 10, 1, 0.6, 0.5, 0.4], ["2024-02", 10, 1, 0.5, 0.3, ""], ["All cohorts", 20, 1, 0.55, 0.4, 0.4]])
+ * // => { ok: true, curve: [1, 0.55, 0.4], lastOffset: 2, cohorts: 2 }
  */
 import type { Table } from "../cohort/table";
 

@@ -10,7 +10,7 @@ import { numError } from "../errors";
  * than return an unconverged sum.
  *
  * @example
- * hyp2f1(1, 1, 2, 0.5) // => 1.3862943611198906 (−ln(1 − z)/z)
+ * hyp2f1(1, 1, 2, 0.5) // => 1.3862943611198906 (2·ln 2: ₂F₁ of 1, 1; 2; z is −ln[1 − z]/z)
  */
 export function hyp2f1(a: number, b: number, c: number, z: number, maxTerms = 1_000_000): number {
   if (!(Math.abs(z) < 1)) throw numError(`hyp2f1 requires |z| < 1 (got ${z})`);
