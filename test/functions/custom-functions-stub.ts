@@ -3,6 +3,8 @@
  * associate (recorded), Error and ErrorCode. Install it before importing a wrapper file
  * or evaluating dist/functions.js.
  */
+import { ErrorCode } from "../../src/playground/custom-functions-shim";
+
 export class StubCustomFunctionsError extends Error {
   readonly code: string;
 
@@ -27,15 +29,8 @@ export function makeCustomFunctionsStub(): StubCustomFunctions {
       associated.set(id, fn);
     },
     Error: StubCustomFunctionsError,
-    ErrorCode: {
-      invalidValue: "#VALUE!",
-      notAvailable: "#N/A",
-      divisionByZero: "#DIV/0!",
-      invalidNumber: "#NUM!",
-      nullReference: "#NULL!",
-      invalidName: "#NAME?",
-      invalidReference: "#REF!",
-    },
+    // the Office runtime's codes, kept in one place with the playground's shim
+    ErrorCode: { ...ErrorCode },
   };
 }
 

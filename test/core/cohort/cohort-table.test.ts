@@ -1,16 +1,6 @@
-import { RetainError } from "../../../src/core/errors";
+import { failure } from "../retain-failure";
 import { cohortTable, growthAccounting, parseMetric, parseMode, parsePeriod, periodKey, periodLabel } from "../../../src/core/cohort";
 import { daysFromCivil, readTransactions } from "../../../src/core/transactions";
-
-function failure(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(RetainError);
-    return (error as Error).message;
-  }
-  throw new Error("expected a RetainError");
-}
 
 const day = (text: string) => {
   const [y, m, d] = text.split("-").map(Number);

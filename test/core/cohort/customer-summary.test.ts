@@ -1,21 +1,11 @@
 import * as fs from "fs";
-import { RetainError } from "../../../src/core/errors";
+import { failure } from "../retain-failure";
 import { customerSummary, rfm, rfmSegment } from "../../../src/core/cohort";
 import { dateCellToDay, readTransactions } from "../../../src/core/transactions";
 import { dataDir } from "../../shared-data";
 
 /** the published data sets (shared/data/SOURCES.md) */
 const data = dataDir;
-
-function failure(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(RetainError);
-    return (error as Error).message;
-  }
-  throw new Error("expected a RetainError");
-}
 
 function csv(file: string): string[][] {
   return fs.readFileSync(`${data}/${file}`, "utf8").trim().split("\n").slice(1).map((line) => line.split(","));

@@ -85,13 +85,15 @@ describe("normalQuantile", () => {
 });
 
 describe("minimizeBfgs", () => {
+  /** Rosenbrock's function and its gradient: a curved valley with its minimum at (1, 1). */
+  const rosenbrock = (x: Float64Array | number[], g: Float64Array | number[]) => {
+    g[0] = -2 * (1 - x[0]) - 400 * x[0] * (x[1] - x[0] * x[0]);
+    g[1] = 200 * (x[1] - x[0] * x[0]);
+    return (1 - x[0]) ** 2 + 100 * (x[1] - x[0] * x[0]) ** 2;
+  };
   test("Rosenbrock's function from (−1.2, 1) reaches (1, 1)", () => {
     const result = minimizeBfgs(
-      (x, g) => {
-        g[0] = -2 * (1 - x[0]) - 400 * x[0] * (x[1] - x[0] * x[0]);
-        g[1] = 200 * (x[1] - x[0] * x[0]);
-        return (1 - x[0]) ** 2 + 100 * (x[1] - x[0] * x[0]) ** 2;
-      },
+      rosenbrock,
       [-1.2, 1],
     );
     expect(result.converged).toBe(true);
@@ -100,11 +102,7 @@ describe("minimizeBfgs", () => {
   });
   test("reports an iteration cap as not converged", () => {
     const result = minimizeBfgs(
-      (x, g) => {
-        g[0] = -2 * (1 - x[0]) - 400 * x[0] * (x[1] - x[0] * x[0]);
-        g[1] = 200 * (x[1] - x[0] * x[0]);
-        return (1 - x[0]) ** 2 + 100 * (x[1] - x[0] * x[0]) ** 2;
-      },
+      rosenbrock,
       [-1.2, 1],
       { maxIterations: 3 },
     );

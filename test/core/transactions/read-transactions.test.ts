@@ -1,20 +1,10 @@
 import { Cell } from "../../../src/core/cells";
-import { RetainError } from "../../../src/core/errors";
+import { failure } from "../retain-failure";
 import { dateCellToDay, isoDate, parseDateOrder, parseDateText, readTransactions } from "../../../src/core/transactions";
 
 function days(dates: Cell[], dateOrder?: "DMY" | "MDY"): string[] {
   const tx = readTransactions(dates.map(() => "a"), dates, undefined, { dateOrder, fn: "COHORT" });
   return Array.from(tx.day, isoDate);
-}
-
-function failure(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(RetainError);
-    return (error as Error).message;
-  }
-  throw new Error("expected a RetainError");
 }
 
 describe("parseDateText", () => {
