@@ -4,6 +4,7 @@
  * (taskpane.ts) mounts it with the Office.js port; the playground with its own.
  */
 import type { Cell } from "../core/cells";
+import { excelSerialToDay, isoDate } from "../core/transactions";
 import { buildCohortSheet, CancelledError, PaneError, type BuildResult, type Progress } from "./build";
 import { detectColumns } from "./detect-columns";
 import { pickLanguage, translator, type Language, type StringKey, type Translate } from "./i18n";
@@ -58,6 +59,13 @@ function h<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs: 
 function cellText(cell: Cell): string {
   if (cell === null || cell === undefined) return "";
   return String(cell);
+}
+
+/** A preview cell of the date column: serial numbers read as the dates they are (yyyy-mm-dd), as the engine reads them. */
+function dateCellText(cell: Cell): string {
+  if (typeof cell !== "number") return cellText(cell);
+  const day = excelSerialToDay(cell);
+  return day === undefined ? cellText(cell) : isoDate(day);
 }
 
 /** Draws the pane into root. */
@@ -228,6 +236,19 @@ export function mount(root: HTMLElement, port: WorkbookPort, options: MountOptio
     select.value = String(value);
   }
 
+  /** The first rows as read, with the date column's serial numbers shown as dates. */
+  function renderPreview(): void {
+    const table = h(doc, "table", {}, [h(doc, "caption", { text: t("previewCaption") })]);
+    const shown = preview.slice(0, PREVIEW_SHOWN + (roles.header ? 1 : 0));
+    shown.forEach((row, r) => {
+      const isHead = roles.header && r === 0;
+      const text = (cell: Cell, c: number) => (!isHead && c === roles.date ? dateCellText(cell) : cellText(cell));
+      table.append(h(doc, "tr", {}, row.map((cell, c) => h(doc, isHead ? "th" : "td", { scope: isHead ? "col" : false, text: text(cell, c) }))));
+    });
+    previewBox.replaceChildren(table);
+    previewBox.hidden = false;
+  }
+
   function renderSource(): void {
     if (!source) {
       sourceText.textContent = t("sourceNone");
@@ -236,14 +257,7 @@ export function mount(root: HTMLElement, port: WorkbookPort, options: MountOptio
     }
     const origin = t(`origin_${source.origin}`, { name: source.tableName ?? "" });
     sourceText.textContent = `${t("sourceFound", { address: fullAddress(source.sheet, source), rows: source.rowCount, columns: source.columnCount })} (${origin})`;
-    const table = h(doc, "table", {}, [h(doc, "caption", { text: t("previewCaption") })]);
-    const shown = preview.slice(0, PREVIEW_SHOWN + (roles.header ? 1 : 0));
-    shown.forEach((row, r) => {
-      const isHead = roles.header && r === 0;
-      table.append(h(doc, "tr", {}, row.map((cell) => h(doc, isHead ? "th" : "td", { scope: isHead ? "col" : false, text: cellText(cell) }))));
-    });
-    previewBox.replaceChildren(table);
-    previewBox.hidden = false;
+    renderPreview();
     headerBox.checked = roles.header;
     fillRoleSelect(customerSel.select, roles.customer, false);
     fillRoleSelect(dateSel.select, roles.date, false);
@@ -422,6 +436,7 @@ export function mount(root: HTMLElement, port: WorkbookPort, options: MountOptio
   const onRole = (key: "customer" | "date" | "revenue", select: HTMLSelectElement) =>
     select.addEventListener("change", () => {
       roles = { ...roles, [key]: Number(select.value) };
+      if (key === "date") renderPreview();
       renderOptions();
     });
   onRole("customer", customerSel.select);

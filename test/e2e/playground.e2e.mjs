@@ -264,6 +264,9 @@ export const tests = [
       await pane.getByRole("button", { name: "Use current selection" }).click();
       await pane.getByText(`A1:C${SAMPLE_LAST_ROW}`).first().waitFor();
       await page.waitForFunction(() => !document.querySelector("#pane button.primary").disabled);
+      // the preview shows the date column's serial numbers as dates
+      const firstDate = await pane.locator(".preview tr").nth(1).locator("td").nth(1).textContent();
+      assert.match(firstDate, /^\d{4}-\d{2}-\d{2}$/, `a date in the preview's date column, got ${firstDate}`);
       await pane.screenshot({ path: join(results, "pane-before-build.png") });
       await pane.getByRole("button", { name: "Build cohort sheet" }).click();
       await page.waitForFunction(() => window.retainPlayground.getSheetNames().some((n) => n.startsWith("Cohorts")), null, { timeout: 90_000 });
