@@ -101,6 +101,7 @@ export function customer_summary(
  * @param {any[][]} dates Date of each transaction: Excel dates, or text as yyyy-mm-dd, dd.mm.yyyy, dd/mm/yyyy or mm/dd/yyyy.
  * @param {any[][]} values Revenue of each transaction.
  * @param {any} [as_of] Date recency is measured to; later purchases are ignored; default: the last date in the data.
+ * @param {string} [date_order] "DMY" or "MDY": how to read slash dates such as 03/04/2024 when the column fits both.
  * @returns {any[][]} Customer, Recency (days), Orders, Revenue, R, F, M, RFM, Segment.
  */
 export function rfm_scores(
@@ -108,10 +109,11 @@ export function rfm_scores(
   dates: unknown[][],
   values: unknown[][],
   as_of?: any,
+  date_order?: string,
 ): unknown[][] {
   return excelCall("RFM", () => {
     const fn = "RFM";
-    const tx = transactionsOf(fn, customer_ids, dates, values, undefined);
+    const tx = transactionsOf(fn, customer_ids, dates, values, date_order);
     return rfm(tx, { asOf: optionalDate(as_of, "as_of", fn, tx), fn }) as Table;
   });
 }

@@ -113,6 +113,10 @@ describe("RETAIN.RFM", () => {
   test("scores and segments; values are required", () => {
     expect(fns.rfm_scores(ids, dates, values)[1]).toEqual(["a", 0, 2, 15, 3, 3, 1, "331", "Need attention"]);
     expect(excelError(() => fns.rfm_scores(ids, dates, null as never)).message).toBe("RETAIN.RFM requires values");
+    // slash dates that read both ways need date_order, as in the other cohort functions
+    const slashes = [["03/04/2024"], ["05/06/2024"]];
+    expect(excelError(() => fns.rfm_scores([["a"], ["b"]], slashes, [[1], [2]])).message).toContain("date_order");
+    expect(fns.rfm_scores([["a"], ["b"]], slashes, [[1], [2]], null, "DMY")[1].slice(0, 2)).toEqual(["a", 63]);
   });
 });
 

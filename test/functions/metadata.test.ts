@@ -56,7 +56,7 @@ const expected: [string, string[], "scalar" | "matrix"][] = [
   ["COHORT", ["customer_ids[]", "dates[]", "values[]?", "period?", "metric?", "mode?", "date_order?"], "matrix"],
   ["GROWTH_ACCOUNTING", ["customer_ids[]", "dates[]", "values[]?", "period?", "date_order?"], "matrix"],
   ["CUSTOMER_SUMMARY", ["customer_ids[]", "dates[]", "values[]?", "observation_end?", "time_unit?", "date_order?"], "matrix"],
-  ["RFM", ["customer_ids[]", "dates[]", "values[]", "as_of?"], "matrix"],
+  ["RFM", ["customer_ids[]", "dates[]", "values[]", "as_of?", "date_order?"], "matrix"],
   // src/functions/model-functions.ts
   ["BGNBD_FIT", ["frequency[]", "recency[]", "T[]"], "matrix"],
   ["BGNBD_EXPECTED", ["params[]", "t", "frequency[]?", "recency[]?", "T[]?"], "matrix"],
