@@ -2,7 +2,8 @@
 # Installs the Debian packages the tests and benchmarks need, if they are missing:
 #   chromium                         the browser the e2e suite drives (playwright-core)
 #   r-base-core, r-cran-survival     R's survival package, the Kaplan-Meier oracle
-#   python3-scipy                    scipy, the reference fit in the model benchmark
+#   python3-scipy                    scipy: the reference for hyp2f1 and BG/NBD in the tests,
+#                                    and the fit the model benchmark compares with
 #   libsecret-1-dev                  lets keytar (pulled by office-addin-debugging) build
 #                                    where npm runs its install script
 # Usage: bash scripts/install-system-deps.sh   (as root, or with sudo available)
