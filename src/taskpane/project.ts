@@ -58,13 +58,26 @@ export interface ProjectionResult {
   /** S(0 … K + horizon) */
   projected: number[];
   lastObserved: number;
+  /** where the average rose, when the fit stopped before a rise (as words for projCut) */
+  cut?: { from: number; to: number; fromValue: string; toValue: string };
   horizon: number;
   /** "updated": the line was added; "missing": the sheet's chart is gone; "none": the sheet has no chart */
   chart: "updated" | "missing" | "none";
   plan: ProjectionPlan;
 }
 
-const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
+/** Two shares as percentages with enough decimals (1 to 4) to tell them apart. */
+export function percentPair(a: number, b: number): [string, string] {
+  let decimals = 1;
+  while (decimals < 4 && (a * 100).toFixed(decimals) === (b * 100).toFixed(decimals)) decimals++;
+  return [`${(a * 100).toFixed(decimals)}%`, `${(b * 100).toFixed(decimals)}%`];
+}
+
+/** The words for a rise of the average: offsets and values, for proj_err_rises and projCut. */
+function riseParams(rise: { from: number; to: number; fromValue: number; toValue: number }) {
+  const [fromValue, toValue] = percentPair(rise.fromValue, rise.toValue);
+  return { from: rise.from, to: rise.to, fromValue, toValue };
+}
 
 /** The plain-words failure for a curve the rule refuses. */
 export function curveProblemError(problem: CurveProblem): PaneError {
@@ -72,7 +85,7 @@ export function curveProblemError(problem: CurveProblem): PaneError {
     case "tooShort":
       return new PaneError("proj_err_tooShort", { last: Math.max(0, problem.lastOffset) });
     case "rises":
-      return new PaneError("proj_err_rises", { from: problem.from, to: problem.to, fromValue: percent(problem.fromValue), toValue: percent(problem.toValue) });
+      return new PaneError("proj_err_rises", riseParams(problem));
     case "noneReturn":
       return new PaneError("proj_err_noneReturn");
     case "flat":
@@ -125,6 +138,7 @@ export async function projectRetention(port: WorkbookPort, request: ProjectionRe
     sheetPlan: target.plan,
     options: target.options,
     curve: input.curve,
+    cut: input.cut ? riseParams(input.cut) : undefined,
     fit,
     projected,
     horizon,
@@ -172,5 +186,5 @@ export async function projectRetention(port: WorkbookPort, request: ProjectionRe
     throw new PaneError(refused.key, { ...refused.params, cleaned: "yes" }, refused.detail);
   }
 
-  return { sheet, rect: plan.rect, fit, projected, lastObserved: input.lastOffset, horizon, chart, plan };
+  return { sheet, rect: plan.rect, fit, projected, lastObserved: input.lastOffset, horizon, chart, plan, ...(input.cut ? { cut: riseParams(input.cut) } : {}) };
 }

@@ -7,7 +7,8 @@
  * PROJECTION_GAP_ROWS blank rows, from column A; offset k sits in column C + k, the
  * same column as offset k in the cohort table above. Rows (0-based from the top):
  *   0  title
- *   1  what was fitted (the input-curve rule), the horizon and when
+ *   1  what was fitted (the input-curve rule), the horizon and when, and where the
+ *      curve stopped before a rise of the average
  *   2  alpha            3  beta            4  log-likelihood (per customer)
  *   5  "Offset" | "" | 0 | 1 | … | N       (N = K + horizon, K the last observed offset)
  *   6  marks: "Observed" over offsets 0…K, "Projected" over K+1…N (italic, shaded)
@@ -41,6 +42,8 @@ export interface ProjectionPlanInput {
   options: BuildOptions;
   /** the fitted curve as observed, offsets 0 … K */
   curve: number[];
+  /** where the average rose after K, when the curve stopped before a rise (as words) */
+  cut?: { from: number; to: number; fromValue: string; toValue: string };
   fit: SbgFit;
   /** S(0 … N) on the fitted parameters (sbgSurvivalCurve) */
   projected: number[];
@@ -83,7 +86,8 @@ export function planProjection(input: ProjectionPlanInput): ProjectionPlan {
   const text = (row: number, value: string): CellBlock => ({ row, column: 0, values: [[value]], numberFormat: TEXT_FORMAT });
 
   blocks.push(text(at("title"), t("out_projTitle")));
-  blocks.push(text(at("fitted"), t("out_projFitted", { last: K, horizon: N - K, date: stamp(input.at) })));
+  const fitted = t("out_projFitted", { last: K, horizon: N - K, date: stamp(input.at) });
+  blocks.push(text(at("fitted"), input.cut ? `${fitted} ${t("projCut", input.cut)}` : fitted));
   blocks.push({ row: at("alpha"), column: 0, values: [[t("out_projAlpha"), fit.alpha]], numberFormat: [TEXT_FORMAT, PARAM_FORMAT] });
   blocks.push({ row: at("beta"), column: 0, values: [[t("out_projBeta"), fit.beta]], numberFormat: [TEXT_FORMAT, PARAM_FORMAT] });
   blocks.push({ row: at("logLikelihood"), column: 0, values: [[t("out_projLogLikelihood"), fit.logLikelihood]], numberFormat: [TEXT_FORMAT, PARAM_FORMAT] });

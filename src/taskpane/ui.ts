@@ -377,6 +377,7 @@ export function mount(root: HTMLElement, port: WorkbookPort, options: MountOptio
       const lines = [
         t("projDone", { sheet: result.sheet, address: rectAddress(result.rect), alpha: result.fit.alpha.toFixed(3), beta: result.fit.beta.toFixed(3), horizon: result.horizon }),
       ];
+      if (result.cut) lines.push(t("projCut", result.cut));
       if (result.chart === "missing") lines.push(t("projNoChart"));
       show("success", lines);
     } catch (error) {

@@ -7,7 +7,7 @@ import { readTransactions } from "../../src/core/transactions";
 import { buildCohortSheet, PaneError, type BuildRequest, type BuildResult } from "../../src/taskpane/build";
 import { translator } from "../../src/taskpane/i18n";
 import { defaultOptions, type BuildOptions } from "../../src/taskpane/options";
-import { projectRetention, projectionProblem, type ProjectionResult } from "../../src/taskpane/project";
+import { percentPair, projectRetention, projectionProblem, type ProjectionResult } from "../../src/taskpane/project";
 import { OFFSET_COLUMN, PARAM_FORMAT, PROJECTED_FILL, PROJECTION_GAP_ROWS, projectionRows } from "../../src/taskpane/projection-plan";
 import { PERCENT_FORMAT, TEXT_FORMAT } from "../../src/taskpane/sheet-plan";
 import type { FormatOp, Rect, SourceInfo } from "../../src/taskpane/workbook-port";
@@ -83,7 +83,21 @@ describe("projectionCurve: the input-curve rule", () => {
     expect(projectionCurve([header.slice(0, 3), ["2024-01", 10, 1], ["All cohorts", 10, 1]])).toEqual({ ok: false, problem: { kind: "tooShort", lastOffset: 0 } });
   });
 
-  it("refuses a curve that rises, naming the offsets", () => {
+  it("stops before a later rise of the average, saying where", () => {
+    // offset 4 is reached by the two oldest cohorts only, which kept more customers
+    const table = [header.concat([4]), ["a", 10, 1, 0.8, 0.7, 0.6, 0.6], ["b", 10, 1, 0.6, 0.5, 0.4, 0.2], ["c", 10, 1, 0.2, 0.1, 0.1, ""], ["All cohorts", 30, 1, 16 / 30, 13 / 30, 11 / 30, 0.4]];
+    expect(projectionCurve(table)).toEqual({ ok: true, curve: [1, 16 / 30, 13 / 30, 11 / 30], lastOffset: 3, cohorts: 3, cut: { from: 3, to: 4, fromValue: 11 / 30, toValue: 0.4 } });
+  });
+
+  it("tells close values apart in the words for a rise", () => {
+    expect(percentPair(0.0421, 0.0424)).toEqual(["4.21%", "4.24%"]);
+    expect(percentPair(0.5, 0.75)).toEqual(["50.0%", "75.0%"]);
+    expect(t("projCut", { from: 19, to: 20, fromValue: "4.21%", toValue: "4.24%" })).toBe(
+      "The average rises after offset 19 (4.21% to 4.24%: later offsets are reached only by older cohorts), so offsets 20 and later are left out of the fit.",
+    );
+  });
+
+  it("refuses a curve that rises before offset 2, naming the offsets", () => {
     const table = [header, ["a", 10, 1, 1, 1, 1], ["b", 10, 1, 0.5, 0.5, ""], ["c", 10, 1, 0.1, "", ""], ["All cohorts", 30, 1, 16 / 30, 0.75, 1]];
     expect(projectionCurve(table)).toEqual({ ok: false, problem: { kind: "rises", from: 1, to: 2, fromValue: 16 / 30, toValue: 0.75 } });
   });
@@ -194,6 +208,19 @@ describe("projectRetention", () => {
     const names = wb.charts[0].spec.series.map((s) => s.name);
     expect(names.slice(-2)).toEqual(["All cohorts, on or after", "Projected (sBG)"]);
     expect(wb.charts[0].spec.series.at(-2)?.values).toEqual({ row: projection.rect.row + projectionRows.observed, column: 2, rowCount: 1, columnCount: 11 });
+  });
+
+  it("says on the sheet and in the result where the curve stopped before a rise", async () => {
+    const { wb, result } = await built(alikeCohorts(), { mode: "on_or_after" });
+    if (!result.projection?.ok) throw new Error("expected a curve");
+    // as if the average had risen after offset 8
+    const curve = result.projection.curve.slice(0, 9);
+    const target = { ...result, projection: { ...result.projection, curve, lastOffset: 8, cut: { from: 8, to: 9, fromValue: 0.2001, toValue: 0.2004 } } };
+    const projection = await projectRetention(wb, { target, horizon: 6 }, { t, now });
+    expect(projection.cut).toEqual({ from: 8, to: 9, fromValue: "20.01%", toValue: "20.04%" });
+    expect(projection.fit.alpha).toBeCloseTo(sbg.sbgFit(curve).alpha, 9);
+    const fitted = wb.cell(result.sheet, projection.rect.row + projectionRows.fitted, 0)?.value;
+    expect(fitted).toMatch(/offsets 0 to 8; 6 periods projected beyond the data\. .* The average rises after offset 8 \(20\.01% to 20\.04%: .*\), so offsets 9 and later are left out of the fit\.$/);
   });
 
   it("projects again with another horizon, replacing its own block and series", async () => {

@@ -15,11 +15,12 @@
  *   the data are offsets no cohort reached);
  * - offsets reached by one cohort only are left out when there are two or more
  *   cohorts, as in the biggest-drop rule (one old cohort's tail is noise);
- * - it must have offsets 0, 1 and 2 at least (two parameters to identify);
  * - it must never rise. The pooled average can rise even though each cohort's curve
  *   cannot: later offsets are reached by fewer, older cohorts, and if those kept
- *   their customers better the average climbs. That is refused, with the offsets
- *   named, rather than silently cut;
+ *   their customers better the average climbs. The curve stops before the first
+ *   rise, and the result says where (`cut`), so the sheet and the pane can say it;
+ *   a rise before offset 2 leaves too little and is refused with the offsets named;
+ * - it must have offsets 0, 1 and 2 at least (two parameters to identify);
  * - some customers must come back at offset 1 and some must be lost by the end.
  *
  * @example
@@ -47,6 +48,8 @@ export type ProjectionCurve =
       lastOffset: number;
       /** cohorts in the table */
       cohorts: number;
+      /** where the average rose, when the curve stops before a rise: offsets `from` → `to` */
+      cut?: { from: number; to: number; fromValue: number; toValue: number };
     }
   | { ok: false; problem: CurveProblem };
 
@@ -67,12 +70,18 @@ export function projectionCurve(table: Table): ProjectionCurve {
     if (support < minSupport) break;
     curve.push(v);
   }
-  if (curve.length < 3) return { ok: false, problem: { kind: "tooShort", lastOffset: curve.length - 1 } };
+  let cut: { from: number; to: number; fromValue: number; toValue: number } | undefined;
   for (let k = 1; k < curve.length; k++) {
     // pooled shares are ratios of counts: a rise smaller than rounding is not a rise
-    if (curve[k] > curve[k - 1] + 1e-12) return { ok: false, problem: { kind: "rises", from: k - 1, to: k, fromValue: curve[k - 1], toValue: curve[k] } };
+    if (curve[k] > curve[k - 1] + 1e-12) {
+      cut = { from: k - 1, to: k, fromValue: curve[k - 1], toValue: curve[k] };
+      if (k < 3) return { ok: false, problem: { kind: "rises", ...cut } };
+      curve.length = k;
+      break;
+    }
   }
+  if (curve.length < 3) return { ok: false, problem: { kind: "tooShort", lastOffset: curve.length - 1 } };
   if (!(curve[1] > 0)) return { ok: false, problem: { kind: "noneReturn" } };
   if (!(curve[curve.length - 1] < curve[0])) return { ok: false, problem: { kind: "flat" } };
-  return { ok: true, curve, lastOffset: curve.length - 1, cohorts: cohortRows.length };
+  return { ok: true, curve, lastOffset: curve.length - 1, cohorts: cohortRows.length, ...(cut ? { cut } : {}) };
 }
