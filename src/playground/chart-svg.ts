@@ -9,7 +9,12 @@ export interface SvgSeries {
   name: string;
   values: (number | null)[];
   emphasised?: boolean;
+  /** a projection: drawn dashed and darker, as the Office port draws it */
+  dashed?: boolean;
 }
+
+/** Colour of dashed series (the retention projection), as in the Office port. */
+const DASHED_COLOUR = "#7E57C2";
 
 export interface SvgChart {
   title: string;
@@ -76,7 +81,7 @@ export function lineChartSvg(chart: SvgChart): string {
   if (chart.yAxisTitle) parts.push(`<text transform="translate(12 ${(top + bottom) / 2}) rotate(-90)" text-anchor="middle" font-size="11" fill="#444">${escapeXml(chart.yAxisTitle)}</text>`);
   const ordered = chart.series.map((s, i) => ({ s, i })).sort((a, b) => Number(a.s.emphasised ?? false) - Number(b.s.emphasised ?? false));
   for (const { s, i } of ordered) {
-    const colour = s.emphasised ? "#1f1f1f" : PALETTE[i % PALETTE.length];
+    const colour = s.emphasised ? "#1f1f1f" : s.dashed ? DASHED_COLOUR : PALETTE[i % PALETTE.length];
     const segments: string[] = [];
     let current = "";
     s.values.forEach((v, j) => {
@@ -88,14 +93,14 @@ export function lineChartSvg(chart: SvgChart): string {
       current += `${current ? "L" : "M"}${x(j).toFixed(1)},${y(v).toFixed(1)}`;
     });
     if (current) segments.push(current);
-    const attrs = s.emphasised ? `stroke-width="3.5"` : `stroke-width="1.4" stroke-opacity="0.75"`;
+    const attrs = s.emphasised ? `stroke-width="3.5"` : s.dashed ? `stroke-width="2.25" stroke-dasharray="6 4"` : `stroke-width="1.4" stroke-opacity="0.75"`;
     parts.push(`<path class="series${s.emphasised ? " emphasised" : ""}" data-name="${escapeXml(s.name)}" d="${segments.join("")}" fill="none" stroke="${colour}" ${attrs}/>`);
   }
   const shown = chart.series.slice(0, Math.floor((height - top) / 14));
   shown.forEach((s, i) => {
     const ly = top + 6 + i * 14;
-    const colour = s.emphasised ? "#1f1f1f" : PALETTE[chart.series.indexOf(s) % PALETTE.length];
-    parts.push(`<line x1="${right + 10}" x2="${right + 26}" y1="${ly}" y2="${ly}" stroke="${colour}" stroke-width="${s.emphasised ? 3.5 : 2}"/>`);
+    const colour = s.emphasised ? "#1f1f1f" : s.dashed ? DASHED_COLOUR : PALETTE[chart.series.indexOf(s) % PALETTE.length];
+    parts.push(`<line x1="${right + 10}" x2="${right + 26}" y1="${ly}" y2="${ly}" stroke="${colour}" stroke-width="${s.emphasised ? 3.5 : 2}"${s.dashed ? ' stroke-dasharray="4 3"' : ""}/>`);
     parts.push(`<text x="${right + 30}" y="${ly + 4}" font-size="10" fill="#333"${s.emphasised ? ' font-weight="600"' : ""}>${escapeXml(s.name.length > 18 ? s.name.slice(0, 17) + "…" : s.name)}</text>`);
   });
   parts.push("</svg>");

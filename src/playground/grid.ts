@@ -318,7 +318,7 @@ export class Grid {
       const catCells = this.rowValues(sheet, chart.categories);
       const catFormat = this.wb.format(sheet, chart.categories.row, chart.categories.column);
       const categories = catCells.map((v) => (typeof v === "number" ? formatValue(v, catFormat) : v === null ? "" : v));
-      const series = chart.series.map((s) => ({ name: s.name, emphasised: s.emphasised, values: this.rowValues(sheet, s.values).map((v) => (typeof v === "number" ? v : null)) }));
+      const series = chart.series.map((s) => ({ name: s.name, emphasised: s.emphasised, dashed: s.dashed, values: this.rowValues(sheet, s.values).map((v) => (typeof v === "number" ? v : null)) }));
       const svg = lineChartSvg({ title: chart.title, xAxisTitle: chart.xAxisTitle, yAxisTitle: chart.yAxisTitle, categories, series, width, height, valueFormat: chart.valueFormat });
       return `<div class="chart-frame" data-chart="${i}" style="left:${left}px;top:${top}px">${svg}</div>`;
     });
