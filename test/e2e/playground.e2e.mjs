@@ -318,6 +318,56 @@ export const tests = [
     },
   },
   {
+    name: "Project retention adds the sBG projection below the cohort sheet, fitted as RETAIN.SBG_FIT fits it",
+    timeout: 60_000,
+    async run({ page, results }) {
+      // the sheet the previous test built: Retention %, counted "on"
+      const sheet = await api(page, "getActiveSheet");
+      assert.match(sheet, /^Cohorts/);
+      const quoted = `'${sheet}'`;
+      const seriesBefore = (await api(page, "getCharts", sheet))[0].series;
+      const pane = page.locator("#pane");
+      await pane.getByRole("button", { name: "Project retention" }).click();
+      await page.waitForFunction(() => document.querySelector("#pane [data-tone]:not([hidden])")?.textContent.includes("projection") || document.querySelector("#pane [data-tone='error']:not([hidden])"), null, { timeout: 30_000 });
+      const said = await page.evaluate(() => document.querySelector("#pane [data-tone]:not([hidden])").textContent);
+      assert.match(said, /Added the retention projection/);
+
+      const columnA = (await api(page, "getRangeValues", `${quoted}!A1:A120`)).map((r) => r[0]);
+      const top = columnA.indexOf("Retention projection: shifted-beta-geometric model (sBG)");
+      assert.ok(top >= 0, "the projection block's title in column A");
+      const row = (k) => top + 1 + k; // sheet row of block row k (0-based)
+      const alpha = await api(page, "getCellValue", `${quoted}!B${row(2)}`);
+      const beta = await api(page, "getCellValue", `${quoted}!B${row(3)}`);
+      const observed = (await api(page, "getRangeValues", `${quoted}!C${row(7)}:BZ${row(7)}`))[0].filter((v) => typeof v === "number");
+      const projected = (await api(page, "getRangeValues", `${quoted}!C${row(8)}:BZ${row(8)}`))[0].filter((v) => typeof v === "number");
+      assert.ok(observed.length >= 3, `an observed curve of offsets 0, 1, 2 at least (got ${observed.length})`);
+      assert.equal(observed[0], 1);
+      assert.equal(projected.length, observed.length + 12, "12 periods projected beyond the data by default");
+      for (let k = 1; k < projected.length; k++) assert.ok(projected[k] <= projected[k - 1], "the projected curve never rises");
+      const marks = (await api(page, "getRangeValues", `${quoted}!C${row(6)}:BZ${row(6)}`))[0];
+      assert.equal(marks[observed.length - 1], "Observed");
+      assert.equal(marks[observed.length], "Projected");
+
+      // the same curve through the worksheet function gives the same fit
+      assert.ok(observed.length <= 24, "offsets end by column Z");
+      const last = String.fromCharCode(67 + observed.length - 1); // column C + K
+      const at = row(14);
+      await typeInCell(page, `A${at}`, `=RETAIN.SBG_FIT(TRANSPOSE(C${row(7)}:${last}${row(7)}))`);
+      const fit = await api(page, "getRangeValues", `${quoted}!A${at}:C${at + 1}`);
+      assert.deepEqual(fit[0], ["alpha", "beta", "log_likelihood"]);
+      assert.ok(Math.abs(fit[1][0] - alpha) < 1e-6 && Math.abs(fit[1][1] - beta) < 1e-6, `pane alpha ${alpha}, beta ${beta}; RETAIN.SBG_FIT ${fit[1][0]}, ${fit[1][1]}`);
+
+      // the chart gains the fitted "on or after" curve and the dashed projection
+      assert.equal((await api(page, "getCharts", sheet))[0].series, seriesBefore + 2);
+      assert.equal(await page.locator('.chart-frame path.series[data-name="Projected (sBG)"][stroke-dasharray]').count(), 1, "the projection is drawn dashed");
+      const frame = page.locator(".chart-frame").first();
+      await frame.scrollIntoViewIfNeeded();
+      await frame.screenshot({ path: join(results, "playground-projection-chart.png") });
+      await goTo(page, `A${at + 2}`); // the block and the SBG_FIT check below it in view
+      await page.screenshot({ path: join(results, "playground-projection-block.png") });
+    },
+  },
+  {
     name: "Build with Live formula output writes a RETAIN.COHORT formula that spills the same table",
     timeout: 120_000,
     async run({ page }) {
