@@ -9,7 +9,7 @@ import { Cell } from "../cells";
 import { numError, valueError } from "../errors";
 import { hyp2f1 } from "../special/hyp2f1";
 import { Customer, readCustomers } from "./customer-data";
-import { FitDiagnostics, FitOptions, fitLogParameters, ModelOptions } from "./fit-options";
+import { checkPositiveParams, FitDiagnostics, FitOptions, fitLogParameters, ModelOptions } from "./fit-options";
 
 export interface BgNbdParams {
   r: number;
@@ -215,13 +215,7 @@ export function bgnbdLikelihood(customers: Customer[]): {
 
 /** Checks a parameter set: four finite numbers > 0. */
 export function checkBgNbdParams(params: BgNbdParams, name: string): BgNbdParams {
-  for (const key of bgnbdParameterNames) {
-    const value = params[key];
-    if (!(typeof value === "number" && Number.isFinite(value) && value > 0)) {
-      throw valueError(`${name} requires params ${key} > 0 (got ${value})`);
-    }
-  }
-  return params;
+  return checkPositiveParams(params, bgnbdParameterNames, name);
 }
 
 /**

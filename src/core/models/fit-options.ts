@@ -1,4 +1,4 @@
-import { numError } from "../errors";
+import { numError, valueError } from "../errors";
 import { minimizeBfgs, ObjectiveWithGradient } from "../special/minimize-bfgs";
 
 /** Options every model function accepts. */
@@ -46,4 +46,15 @@ export function fitLogParameters(
     if (!(params[i] < 1e8)) throw numError(`${name} did not converge: ${parameterNames[i]} tends to infinity`);
   }
   return { params, value: result.value, iterations: result.iterations };
+}
+
+/** Checks that every named parameter is a finite number > 0 (all the models' parameters are). */
+export function checkPositiveParams<P extends object>(params: P, names: readonly (keyof P & string)[], name: string): P {
+  for (const key of names) {
+    const value = params[key] as unknown;
+    if (!(typeof value === "number" && Number.isFinite(value) && value > 0)) {
+      throw valueError(`${name} requires params ${key} > 0 (got ${value})`);
+    }
+  }
+  return params;
 }

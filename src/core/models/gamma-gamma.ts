@@ -10,7 +10,7 @@ import { numError, valueError } from "../errors";
 import { digamma } from "../special/digamma";
 import { logGamma } from "../special/log-gamma";
 import { readNumber } from "./customer-data";
-import { FitDiagnostics, FitOptions, fitLogParameters, ModelOptions } from "./fit-options";
+import { checkPositiveParams, FitDiagnostics, FitOptions, fitLogParameters, ModelOptions } from "./fit-options";
 
 export interface GammaGammaParams {
   p: number;
@@ -170,13 +170,7 @@ export function ggLikelihood(spenders: Spender[]): {
 
 /** Checks a parameter set: three finite numbers > 0. */
 export function checkGammaGammaParams(params: GammaGammaParams, name: string): GammaGammaParams {
-  for (const key of gammaGammaParameterNames) {
-    const value = params[key];
-    if (!(typeof value === "number" && Number.isFinite(value) && value > 0)) {
-      throw valueError(`${name} requires params ${key} > 0 (got ${value})`);
-    }
-  }
-  return params;
+  return checkPositiveParams(params, gammaGammaParameterNames, name);
 }
 
 /**

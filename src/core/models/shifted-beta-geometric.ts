@@ -8,7 +8,7 @@
 import { asNumber, Cell, describeCell, isEmptyCell } from "../cells";
 import { valueError } from "../errors";
 import { hyp2f1 } from "../special/hyp2f1";
-import { FitDiagnostics, FitOptions, fitLogParameters, ModelOptions } from "./fit-options";
+import { checkPositiveParams, FitDiagnostics, FitOptions, fitLogParameters, ModelOptions } from "./fit-options";
 
 export interface SbgParams {
   alpha: number;
@@ -140,13 +140,7 @@ export function sbgLikelihood(curve: number[]): {
 
 /** Checks a parameter set: alpha and beta finite and > 0. */
 export function checkSbgParams(params: SbgParams, name: string): SbgParams {
-  for (const key of sbgParameterNames) {
-    const value = params[key];
-    if (!(typeof value === "number" && Number.isFinite(value) && value > 0)) {
-      throw valueError(`${name} requires params ${key} > 0 (got ${value})`);
-    }
-  }
-  return params;
+  return checkPositiveParams(params, sbgParameterNames, name);
 }
 
 /** The longest horizon the period-by-period products accept. */
