@@ -49,7 +49,7 @@ function run(args: Args): Table {
   const timeUnit = command === "summary" ? parseTimeUnit(options["time-unit"], fn) : undefined;
   const wantValues = !(command === "cohort" && (metric === "retention" || metric === "customers"));
   const tx: Transactions = loadTransactions(file, { fn, columns: { id: options.id, date: options.date, value: options.value }, dateOrder, wantValues });
-  const order = dateOrder ?? tx.dateOrder;
+  const order = tx.dateOrder; // the given --date-order, or the one the slash dates settled
   switch (command) {
     case "cohort":
       return cohortTable(tx, { period, metric, mode, fn });

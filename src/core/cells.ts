@@ -56,10 +56,10 @@ export function asNumber(cell: Cell): number | undefined {
   return undefined;
 }
 
-/** A required finite number argument, or a #VALUE! error naming it. */
-export function requireNumber(value: unknown, argument: string, fn: string): number {
+/** A required finite number argument, or a #VALUE! error naming it (and `where` in a range, e.g. " (row 2, column 1)"). */
+export function requireNumber(value: unknown, argument: string, fn: string, where = ""): number {
   const n = asNumber(value as Cell);
-  if (n === undefined) throw valueError(`${fn} requires ${argument} to be a number`);
+  if (n === undefined) throw valueError(`${fn} requires ${argument} to be a number${where}`);
   return n;
 }
 

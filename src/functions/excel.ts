@@ -4,6 +4,7 @@
  * CustomFunctions.Error with its message, and anything unexpected becomes a #VALUE!
  * that still says what failed instead of a bare uncaught exception.
  */
+import { type Cell, isEmptyCell } from "../core/cells";
 import { RetainError, RetainErrorKind } from "../core/errors";
 
 const errorCodes: Record<RetainErrorKind, CustomFunctions.ErrorCode> = {
@@ -52,5 +53,5 @@ export function inExcelTerms(name: string, message: string): string {
 
 /** An optional argument Excel omitted (null or undefined) or left as an empty cell. */
 export function isOmitted(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+  return isEmptyCell(value as Cell);
 }

@@ -54,18 +54,12 @@ function mapCells(arg: unknown, argument: string, fn: string, compute: (value: n
   return grid.map((row, i) =>
     row.map((cell, j) => {
       const where = grid.length * (row.length || 1) > 1 ? ` (row ${i + 1}, column ${j + 1})` : "";
-      const value = requireNumberAt(cell, argument, fn, where);
+      const value = requireNumber(cell, argument, fn, where);
       const result = compute(value);
       if (!Number.isFinite(result)) throw numError(`${fn} has no finite result for ${argument} ${value}`);
       return result;
     }),
   );
-}
-
-function requireNumberAt(cell: Cell, argument: string, fn: string, where: string): number {
-  if (typeof cell === "number" && Number.isFinite(cell)) return cell;
-  if (typeof cell === "string" && cell.trim() !== "" && Number.isFinite(Number(cell))) return Number(cell);
-  throw valueError(`${fn} requires ${argument} to be a number${where}`);
 }
 
 function optionalNumber(value: unknown, fallback: number, argument: string, fn: string): number {
