@@ -7,16 +7,13 @@
 import { DetailedCellError } from "hyperformula";
 import type { Cell } from "../core/cells";
 import type { CellBlock, ChartUpdate, FormatOp, FormulaScan, FormulaScope, LineChartSpec, Rect, SourceInfo, WorkbookPort } from "../taskpane/workbook-port";
+import { callsPrefix } from "../taskpane/make-shareable";
 import { rectAddress } from "../taskpane/workbook-port";
 import { addressKey } from "./retain-plugin";
 import type { CellScalar } from "./cell-input";
 import type { Workbook } from "./workbook";
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 export class PlaygroundWorkbook implements WorkbookPort {
   constructor(private readonly wb: Workbook) {}
@@ -186,12 +183,11 @@ export class PlaygroundWorkbook implements WorkbookPort {
 
   private formulaCells(scope: FormulaScope, prefix: string): { sheet: number; rect: Rect; cells: { row: number; col: number }[] } {
     const { sheet, rect } = this.scope(scope);
-    const pattern = new RegExp(`(^|[^A-Za-z0-9_.])${escapeRegExp(prefix)}[A-Za-z0-9_.]*\\s*\\(`, "i");
     const cells: { row: number; col: number }[] = [];
     for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
       for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
         const f = this.wb.formula(sheet, r, c);
-        if (f && pattern.test(f.replace(/"(?:[^"]|"")*"/g, '""'))) cells.push({ row: r, col: c });
+        if (callsPrefix(f, prefix)) cells.push({ row: r, col: c });
       }
     }
     return { sheet, rect, cells };

@@ -10,13 +10,26 @@ import type { FormulaScan, FormulaScope, WorkbookPort } from "./workbook-port";
 /** The function-name prefix of every Retain function. */
 export const FUNCTION_PREFIX = "RETAIN.";
 
+/** The patterns for a prefix, built once: scans call callsPrefix for every formula cell. */
+const patterns = new Map<string, [RegExp, RegExp]>();
+
+function patternsFor(prefix: string): [RegExp, RegExp] {
+  let found = patterns.get(prefix);
+  if (!found) {
+    const p = prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    // _xldudf_ is how some hosts show a custom function whose add-in is not loaded
+    found = [new RegExp(`(^|[^A-Za-z0-9_.])(_xldudf_)?${p}`, "i"), new RegExp(`_xldudf_${p.replace(/\\\./g, "_")}`, "i")];
+    patterns.set(prefix, found);
+  }
+  return found;
+}
+
 /** A formula that calls a function whose name starts with prefix (outside string literals). */
 export function callsPrefix(formula: unknown, prefix = FUNCTION_PREFIX): boolean {
   if (typeof formula !== "string" || !formula.startsWith("=")) return false;
   const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
-  const p = prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  // _xldudf_ is how some hosts show a custom function whose add-in is not loaded
-  return new RegExp(`(^|[^A-Za-z0-9_.])(_xldudf_)?${p}`, "i").test(code) || new RegExp(`_xldudf_${p.replace(/\\\./g, "_")}`, "i").test(code);
+  const [called, unloaded] = patternsFor(prefix);
+  return called.test(code) || unloaded.test(code);
 }
 
 /** Step 1: what would be replaced. */
