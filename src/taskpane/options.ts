@@ -2,7 +2,7 @@
  * The analyst's choices in the pane, their defaults and the rules that tie them
  * together. Pure: the UI shows what `optionProblems` returns and disables Build.
  */
-import type { CohortMetric, CohortMode, Period } from "../core/cohort";
+import { metrics, modes, needsRevenue, periods, type CohortMetric, type CohortMode, type Period } from "../core/cohort";
 import type { DateOrder } from "../core/transactions";
 
 export type OutputKind = "static" | "formula";
@@ -24,17 +24,13 @@ export interface ColumnRoles {
   header: boolean;
 }
 
-export const periods: readonly Period[] = ["day", "week", "month", "quarter", "year"];
-export const cohortMetrics: readonly CohortMetric[] = ["retention", "customers", "revenue", "revenue_retention", "ltv"];
-export const cohortModes: readonly CohortMode[] = ["on", "on_or_after"];
+// the engine's words, in the order the pane lists them
+export { needsRevenue, periods };
+export const cohortMetrics: readonly CohortMetric[] = metrics;
+export const cohortModes: readonly CohortMode[] = modes;
 export const dateOrders: readonly (DateOrder | "auto")[] = ["auto", "DMY", "MDY"];
 
 export const defaultOptions: BuildOptions = { period: "month", metric: "retention", mode: "on", output: "static" };
-
-/** Metrics computed from the revenue column. */
-export function needsRevenue(metric: CohortMetric): boolean {
-  return metric === "revenue" || metric === "revenue_retention" || metric === "ltv";
-}
 
 /** Keys of problems (message keys in the string tables) that stop a build. */
 export type OptionProblem = "noCustomerColumn" | "noDateColumn" | "sameColumn" | "revenueNeeded" | "modeNeedsCountMetric";
@@ -69,16 +65,20 @@ export function summaryMode(options: BuildOptions): CohortMode {
   return needsRevenue(options.metric) ? "on" : options.mode;
 }
 
+export const COUNT_FORMAT = "#,##0";
+export const MONEY_FORMAT = "#,##0.00";
+export const PERCENT_FORMAT = "0.0%";
+
 /** Number format of the cohort table's value cells. */
 export function metricNumberFormat(metric: CohortMetric): string {
   switch (metric) {
     case "retention":
     case "revenue_retention":
-      return "0.0%";
+      return PERCENT_FORMAT;
     case "customers":
-      return "#,##0";
+      return COUNT_FORMAT;
     case "revenue":
     case "ltv":
-      return "#,##0.00";
+      return MONEY_FORMAT;
   }
 }

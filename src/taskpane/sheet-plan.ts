@@ -17,15 +17,13 @@
  */
 import type { Table } from "../core/cohort";
 import type { Translate } from "./i18n";
-import { metricNumberFormat, needsRevenue, type BuildOptions, type ColumnRoles } from "./options";
-import type { Summary } from "./summary";
+import { COUNT_FORMAT, metricNumberFormat, MONEY_FORMAT, PERCENT_FORMAT, type BuildOptions, type ColumnRoles } from "./options";
+import { offsetColumn, type Summary } from "./summary";
 import { TEXT_FORMAT } from "./text-safe";
 export { TEXT_FORMAT };
 import { columnLetters, fullAddress, type CellBlock, type ChartSeries, type FormatOp, type LineChartSpec, type Rect, type SourceInfo, type WriteValue } from "./workbook-port";
 
-export const COUNT_FORMAT = "#,##0";
-export const MONEY_FORMAT = "#,##0.00";
-export const PERCENT_FORMAT = "0.0%";
+export { COUNT_FORMAT, MONEY_FORMAT, PERCENT_FORMAT };
 export const RATIO_FORMAT = "0.00";
 
 /** Fluent-like colours for the sheet. */
@@ -222,7 +220,7 @@ export function planSheet(input: PlanInput): SheetPlan {
   // the biggest drop: its offset's header and average cells stand out (a fill under the scale would not show)
   let dropColumn: number | undefined;
   if (summary.drop) {
-    const c = table[0].indexOf(summary.drop.offset);
+    const c = offsetColumn(table, summary.drop.offset);
     if (c >= 0) {
       dropColumn = c;
       for (const r of [tableTop, tableTop + height - 1]) {
@@ -252,7 +250,7 @@ export function planSheet(input: PlanInput): SheetPlan {
       categories,
       series,
       position: rect(row, 0, CHART_HEIGHT_ROWS, CHART_WIDTH_COLUMNS),
-      valueFormat: ratio ? "0%" : needsRevenue(options.metric) ? "#,##0" : COUNT_FORMAT,
+      valueFormat: ratio ? "0%" : COUNT_FORMAT,
     };
     row += CHART_HEIGHT_ROWS + 1;
   }

@@ -5,6 +5,7 @@
  */
 import type { Table } from "../core/cohort";
 import { biggestDrop, type Drop } from "../core/pane/biggest-drop";
+import { MIN_COHORTS_PER_OFFSET } from "../core/pane/projection-curve";
 
 export const SUMMARY_OFFSETS = [1, 3, 6, 12] as const;
 
@@ -43,7 +44,8 @@ export function summarise(retention: Table): Summary {
     const v = curve[k];
     if (typeof v === "number") averages.push({ offset: k, value: v });
   }
-  const minSupport = cohortRows.length >= 2 ? 2 : 1;
+  // as the projection's curve: offsets reached by one cohort only are noise when there are more
+  const minSupport = cohortRows.length >= MIN_COHORTS_PER_OFFSET ? MIN_COHORTS_PER_OFFSET : 1;
   const customers = cohortRows.reduce((s, r) => s + (typeof r[1] === "number" ? r[1] : 0), 0);
   return { averages, drop: biggestDrop(curve, support, minSupport), cohorts: cohortRows.length, customers };
 }

@@ -1,6 +1,6 @@
 import { valueError } from "../errors";
 import type { Transactions } from "../transactions/index";
-import { CohortMetric, CohortMode } from "./parse-words";
+import { CohortMetric, CohortMode, needsRevenue } from "./parse-words";
 import { Period, periodLabel } from "./period";
 import { groupByCustomer, periodize } from "./periodize";
 import type { Table } from "./table";
@@ -40,11 +40,11 @@ export function cohortTable(tx: Transactions, options: CohortOptions = {}): Tabl
   const period = options.period ?? "month";
   const metric = options.metric ?? "retention";
   const mode = options.mode ?? "on";
-  const needsRevenue = metric === "revenue" || metric === "revenue_retention" || metric === "ltv";
-  if (needsRevenue && mode === "on_or_after") {
+  const revenueMetric = needsRevenue(metric);
+  if (revenueMetric && mode === "on_or_after") {
     throw valueError(`${fn} requires mode "on" for metric "${metric}": "on_or_after" applies to customers and retention only`);
   }
-  if (needsRevenue && !tx.revenue) throw valueError(`${fn} requires values for metric "${metric}"`);
+  if (revenueMetric && !tx.revenue) throw valueError(`${fn} requires values for metric "${metric}"`);
 
   const { period: key, firstKey, count: P } = periodize(tx, period, fn);
   const nc = tx.customerIds.length;
@@ -56,7 +56,7 @@ export function cohortTable(tx: Transactions, options: CohortOptions = {}): Tabl
 
   // cell[f·P + k]: cohort f (by period index) at offset k
   const cell = new Float64Array(P * P);
-  if (needsRevenue) {
+  if (revenueMetric) {
     const revenue = tx.revenue as Float64Array;
     for (let i = 0; i < key.length; i++) {
       const f = first[customer[i]];

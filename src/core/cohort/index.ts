@@ -5,7 +5,7 @@
 export type { Period } from "./period";
 export { periodKey, periodLabel, periods } from "./period";
 export type { CohortMetric, CohortMode, TimeUnit } from "./parse-words";
-export { parsePeriod, parseMetric, parseMode, parseTimeUnit, metrics, modes, timeUnits } from "./parse-words";
+export { parsePeriod, parseMetric, parseMode, parseTimeUnit, metrics, modes, needsRevenue, timeUnits } from "./parse-words";
 export { parseDateOrder } from "../transactions/parse-date-order";
 export type { Table } from "./table";
 export { cohortTable } from "./cohort-table";

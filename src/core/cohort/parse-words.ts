@@ -15,6 +15,11 @@ export const metrics: readonly CohortMetric[] = ["retention", "customers", "reve
 export const modes: readonly CohortMode[] = ["on", "on_or_after"];
 export const timeUnits: readonly TimeUnit[] = ["D", "W", "M"];
 
+/** Metrics computed from the values (revenue) column. */
+export function needsRevenue(metric: CohortMetric): boolean {
+  return metric === "revenue" || metric === "revenue_retention" || metric === "ltv";
+}
+
 function parseWord<T extends string>(text: unknown, valid: readonly T[], fallback: T, argument: string, fn: string, upper = false): T {
   if (text === null || text === undefined || (typeof text === "string" && text.trim() === "")) return fallback;
   if (typeof text === "string") {
