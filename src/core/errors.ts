@@ -6,19 +6,25 @@
  */
 export type RetainErrorKind = "value" | "num" | "div0" | "na";
 
+/** What the caller can supply to get past an error, for hosts that say it in their own words. */
+export type RetainErrorNeed = "dateOrder";
+
 export class RetainError extends Error {
   readonly kind: RetainErrorKind;
+  /** set when one more argument would settle it (the pane shows its own advice) */
+  readonly needs?: RetainErrorNeed;
 
-  constructor(kind: RetainErrorKind, message: string) {
+  constructor(kind: RetainErrorKind, message: string, needs?: RetainErrorNeed) {
     super(message);
     this.name = "RetainError";
     this.kind = kind;
+    if (needs) this.needs = needs;
   }
 }
 
 /** #VALUE!: an argument of the wrong type or shape. */
-export function valueError(message: string): RetainError {
-  return new RetainError("value", message);
+export function valueError(message: string, needs?: RetainErrorNeed): RetainError {
+  return new RetainError("value", message, needs);
 }
 
 /** #NUM!: a number outside the range the formula allows, or a fit that failed. */

@@ -179,7 +179,7 @@ export function compute(tx: Transactions, options: BuildOptions): Computed {
 export function toPaneError(error: unknown): PaneError {
   if (error instanceof PaneError) return error;
   if (error instanceof RetainError) {
-    if (/date_order/.test(error.message)) return new PaneError("err_dateOrder", {}, error.message);
+    if (error.needs === "dateOrder") return new PaneError("err_dateOrder", {}, error.message);
     return new PaneError("err_invalidRow", { detail: error.message }, error.message);
   }
   const e = error as { code?: unknown; message?: unknown; name?: unknown };

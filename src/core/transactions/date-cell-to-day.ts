@@ -24,7 +24,7 @@ export function dateCellToDay(cell: Cell, argument: string, fn: string, dateOrde
       else if (dateOrder === "MDY") day = parsed.mdy;
       else if (parsed.mdy === undefined || parsed.dmy === parsed.mdy) day = parsed.dmy;
       else if (parsed.dmy === undefined) day = parsed.mdy;
-      else throw valueError(`${fn} requires date_order ("DMY" or "MDY") to read ${argument} ${describeCell(cell)}`);
+      else throw valueError(`${fn} requires date_order ("DMY" or "MDY") to read ${argument} ${describeCell(cell)}`, "dateOrder");
     }
   }
   if (day === undefined) throw valueError(`${fn} requires ${argument} to be a date, not ${describeCell(cell)}`);

@@ -236,6 +236,7 @@ export class TransactionBuilder {
     if (!onlyDmy && !onlyMdy && ambiguous) {
       throw valueError(
         `${fn} requires ${this.names.dateOrder ?? "date_order"} ("DMY" or "MDY") because every slash date in ${dates} reads both day-first and month-first, as ${this.names.row} ${ambiguous.row} ${describeCell(ambiguous.text)}`,
+        "dateOrder",
       );
     }
     const useDmy = onlyDmy !== undefined || !onlyMdy;
