@@ -7,6 +7,9 @@
  */
 import { asNumber, Cell, describeCell, isEmptyCell, Range } from "../cells";
 import { valueError } from "../errors";
+import { bgnbdParameterNames } from "./bg-nbd";
+import { gammaGammaParameterNames } from "./gamma-gamma";
+import { sbgParameterNames } from "./shifted-beta-geometric";
 
 export interface ModelSpec {
   /** The fitting function whose block this is, as users know it. */
@@ -15,9 +18,9 @@ export interface ModelSpec {
   names: readonly string[];
 }
 
-export const bgnbdSpec: ModelSpec = { fit: "BGNBD_FIT", names: ["r", "alpha", "a", "b"] };
-export const gammaGammaSpec: ModelSpec = { fit: "GG_FIT", names: ["p", "q", "gamma"] };
-export const sbgSpec: ModelSpec = { fit: "SBG_FIT", names: ["alpha", "beta"] };
+export const bgnbdSpec: ModelSpec = { fit: "BGNBD_FIT", names: bgnbdParameterNames };
+export const gammaGammaSpec: ModelSpec = { fit: "GG_FIT", names: gammaGammaParameterNames };
+export const sbgSpec: ModelSpec = { fit: "SBG_FIT", names: sbgParameterNames };
 
 export const logLikelihoodName = "log_likelihood";
 
