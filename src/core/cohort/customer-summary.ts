@@ -40,12 +40,16 @@ export function customerSummary(tx: Transactions, options: SummaryOptions = {}):
   const { day, revenue } = tx;
   const n = day.length;
   if (n === 0) throw valueError(`${fn} requires at least one transaction in customer_ids and dates`);
-  let end = options.observationEnd;
-  if (end === undefined) {
-    end = day[0];
-    for (let i = 1; i < n; i++) if (day[i] > end) end = day[i];
+  let minDay = day[0];
+  let maxDay = day[0];
+  for (let i = 1; i < n; i++) {
+    if (day[i] < minDay) minDay = day[i];
+    if (day[i] > maxDay) maxDay = day[i];
   }
+  const end = options.observationEnd ?? maxDay;
   const { start, rows } = groupByCustomer(tx.customer, tx.customerIds.length);
+  // dayMark[d − minDay] = c + 1 once customer c's day d is counted: distinct days without a Set per customer
+  const dayMark = new Int32Array(maxDay - minDay + 1);
   const table: Table = [summaryHeader.slice()];
   for (let c = 0; c < tx.customerIds.length; c++) {
     let first = Infinity;
@@ -58,16 +62,19 @@ export function customerSummary(tx: Transactions, options: SummaryOptions = {}):
     }
     if (first === Infinity) continue;
     // Distinct purchase days, and the revenue of the days after the first.
-    const seen = new Set<number>();
+    let days = 0;
     let repeatRevenue = 0;
     for (let j = start[c]; j < start[c + 1]; j++) {
       const i = rows[j];
       const d = day[i];
       if (d > end) continue;
-      seen.add(d);
+      if (dayMark[d - minDay] !== c + 1) {
+        dayMark[d - minDay] = c + 1;
+        days++;
+      }
       if (revenue && d !== first) repeatRevenue += revenue[i];
     }
-    const frequency = seen.size - 1;
+    const frequency = days - 1;
     const monetary = revenue ? (frequency === 0 ? 0 : repeatRevenue / frequency) : "";
     table.push([tx.customerIds[c], frequency, (last - first) / unit, (end - first) / unit, monetary]);
   }

@@ -41,34 +41,14 @@ export interface Groups {
   rows: Int32Array;
 }
 
-/**
- * Rows grouped by customer with a counting sort (stable, so rows keep their input
- * order within a customer unless `sortKey` orders them first).
- */
-export function groupByCustomer(customer: Int32Array, customers: number, sortKey?: Int32Array): Groups {
+/** Rows grouped by customer with a counting sort (stable: rows keep their input order within a customer). */
+export function groupByCustomer(customer: Int32Array, customers: number): Groups {
   const n = customer.length;
   const start = new Int32Array(customers + 1);
   for (let i = 0; i < n; i++) start[customer[i] + 1]++;
   for (let c = 0; c < customers; c++) start[c + 1] += start[c];
   const next = start.slice(0, customers);
   const rows = new Int32Array(n);
-  const order = sortKey ? sortedBy(sortKey) : undefined;
-  for (let j = 0; j < n; j++) {
-    const i = order ? order[j] : j;
-    rows[next[customer[i]]++] = i;
-  }
+  for (let i = 0; i < n; i++) rows[next[customer[i]]++] = i;
   return { start, rows };
-}
-
-/** Row indices ordered by a small non-negative integer key (counting sort, stable). */
-function sortedBy(key: Int32Array): Int32Array {
-  const n = key.length;
-  let max = 0;
-  for (let i = 0; i < n; i++) if (key[i] > max) max = key[i];
-  const start = new Int32Array(max + 2);
-  for (let i = 0; i < n; i++) start[key[i] + 1]++;
-  for (let k = 0; k <= max; k++) start[k + 1] += start[k];
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[start[key[i]]++] = i;
-  return order;
 }
