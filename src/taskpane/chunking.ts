@@ -108,51 +108,79 @@ export class ReadPlanner {
   }
 }
 
-/** Estimated request size of writing a block: values or formulas, plus a number format per cell. */
-export function blockBytes(block: CellBlock): number {
+/** The fixed cost of a write request beyond its rows. */
+const BLOCK_OVERHEAD = 202;
+
+/**
+ * Estimated size of each row of a block when written: its values or formulas, plus a
+ * number format per cell (a text cell is sent once more as its "@" format, and may
+ * gain an apostrophe). A block costs BLOCK_OVERHEAD plus the sum of its rows.
+ */
+function rowBytes(block: CellBlock): number[] {
   const data = block.values ?? block.formulas ?? [];
   const formats = block.numberFormat;
-  const formatBytes = typeof formats === "string" ? stringBytes(formats) + OVERHEAD_PER_CELL : Math.max(3, ...(formats ?? []).map((f) => stringBytes(f) + OVERHEAD_PER_CELL));
-  let cells = 0;
-  for (const row of data) cells += row.length;
-  // a text cell is sent once more as its "@" format, and may gain an apostrophe
-  return matrixBytes(data) + cells * (formatBytes + 8) + 200;
+  const perCell = (typeof formats === "string" ? stringBytes(formats) + OVERHEAD_PER_CELL : Math.max(3, ...(formats ?? []).map((f) => stringBytes(f) + OVERHEAD_PER_CELL))) + 8;
+  return data.map((row) => {
+    let bytes = 2 + row.length * perCell;
+    for (const cell of row) bytes += cellBytes(cell);
+    return bytes;
+  });
 }
 
-/** Splits a block by rows so that each piece fits the budget. */
-export function splitBlock(block: CellBlock, budget = REQUEST_BUDGET): CellBlock[] {
-  if (blockBytes(block) <= budget) return [block];
-  const data = block.values ?? block.formulas ?? [];
-  if (data.length <= 1) return [block];
-  const half = Math.ceil(data.length / 2);
-  const piece = (from: number, to: number): CellBlock => ({
-    ...block,
-    row: block.row + from,
-    values: block.values?.slice(from, to),
-    formulas: block.formulas?.slice(from, to),
-  });
-  return [...splitBlock(piece(0, half), budget), ...splitBlock(piece(half, data.length), budget)];
+/** Estimated request size of writing a block. */
+export function blockBytes(block: CellBlock): number {
+  return rowBytes(block).reduce((sum, b) => sum + b, BLOCK_OVERHEAD);
+}
+
+/**
+ * Splits a block by halving its rows until each piece fits the budget, with each
+ * piece's size; the rows are measured once, and the pieces are summed from them.
+ */
+function splitBlock(block: CellBlock, budget: number): { piece: CellBlock; bytes: number }[] {
+  const rows = rowBytes(block);
+  const upTo = new Float64Array(rows.length + 1); // upTo[k]: bytes of rows 0 … k − 1
+  rows.forEach((b, k) => (upTo[k + 1] = upTo[k] + b));
+  const out: { piece: CellBlock; bytes: number }[] = [];
+  const split = (from: number, to: number): void => {
+    const bytes = BLOCK_OVERHEAD + upTo[to] - upTo[from];
+    if (bytes <= budget || to - from <= 1) {
+      const whole = from === 0 && to === rows.length;
+      const piece = whole ? block : { ...block, row: block.row + from, values: block.values?.slice(from, to), formulas: block.formulas?.slice(from, to) };
+      out.push({ piece, bytes });
+      return;
+    }
+    const half = from + Math.ceil((to - from) / 2);
+    split(from, half);
+    split(half, to);
+  };
+  split(0, rows.length);
+  return out;
+}
+
+/** Greedy packing: items in order, a new batch whenever the next would take this one over the budget. */
+function pack<T>(items: Iterable<{ item: T; bytes: number }>, budget: number): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let size = 0;
+  for (const { item, bytes } of items) {
+    if (current.length > 0 && size + bytes > budget) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(item);
+    size += bytes;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
 }
 
 /** Groups blocks (split as needed) into batches, each one request under the budget. */
 export function batchBlocks(blocks: readonly CellBlock[], budget = REQUEST_BUDGET): CellBlock[][] {
-  const batches: CellBlock[][] = [];
-  let current: CellBlock[] = [];
-  let size = 0;
-  for (const block of blocks) {
-    for (const piece of splitBlock(block, budget)) {
-      const b = blockBytes(piece);
-      if (current.length > 0 && size + b > budget) {
-        batches.push(current);
-        current = [];
-        size = 0;
-      }
-      current.push(piece);
-      size += b;
-    }
-  }
-  if (current.length > 0) batches.push(current);
-  return batches;
+  return pack(
+    blocks.flatMap((block) => splitBlock(block, budget).map(({ piece, bytes }) => ({ item: piece, bytes }))),
+    budget,
+  );
 }
 
 /** Estimated request size of a format operation: a number format is sent once per cell. */
@@ -175,19 +203,8 @@ export function batchFormats(ops: readonly FormatOp[], budget = REQUEST_BUDGET):
       pieces.push({ ...op, rect: { ...op.rect, row: op.rect.row + r, rowCount: Math.min(rows, op.rect.rowCount - r) } });
     }
   }
-  const batches: FormatOp[][] = [];
-  let current: FormatOp[] = [];
-  let size = 0;
-  for (const op of pieces) {
-    const b = formatBytes(op);
-    if (current.length > 0 && size + b > budget) {
-      batches.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(op);
-    size += b;
-  }
-  if (current.length > 0) batches.push(current);
-  return batches;
+  return pack(
+    pieces.map((op) => ({ item: op, bytes: formatBytes(op) })),
+    budget,
+  );
 }
