@@ -4,20 +4,9 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { duckCohort, duckGrowth, expectSameTable, generate, loadCsv, openDuck, readColumns } from "../core/cohort/oracle";
+import { excelErrorOf, installCustomFunctionsStub } from "./custom-functions-stub";
 
-class StandInError extends Error {
-  constructor(
-    public code: string,
-    message?: string,
-  ) {
-    super(message);
-  }
-}
-(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
-  Error: StandInError,
-  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" },
-  associate() {},
-};
+installCustomFunctionsStub();
 
 type Module = typeof import("../../src/functions/cohort-functions");
 let fns: Module;
@@ -28,13 +17,8 @@ beforeAll(async () => {
 const col = (cells: unknown[]) => cells.map((c) => [c]);
 
 function excelError(run: () => unknown): { code: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(StandInError);
-    return { code: (error as StandInError).code, message: (error as StandInError).message };
-  }
-  throw new Error("expected a CustomFunctions.Error");
+  const [code, message] = excelErrorOf(run);
+  return { code, message };
 }
 
 // Desktop Excel: a whole-column reference with a header and blank cells as 0.
