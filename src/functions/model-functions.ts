@@ -17,7 +17,7 @@ import {
   bgnbdPmf,
   checkHorizon,
 } from "../core/models/bg-nbd";
-import { clvPredictRows, periodsPerMonth, TimeUnit } from "../core/models/clv-predict";
+import { clvPredictRows, TimeUnit } from "../core/models/clv-predict";
 import { GammaGammaParams, ggExpectedSpendRows, ggFit } from "../core/models/gamma-gamma";
 import { kaplanMeier } from "../core/models/kaplan-meier";
 import { bgnbdSpec, gammaGammaSpec, paramsBlock, readParamsBlock, sbgSpec } from "../core/models/params-block";
@@ -62,8 +62,9 @@ function mapCells(arg: unknown, argument: string, fn: string, compute: (value: n
   );
 }
 
-function optionalNumber(value: unknown, fallback: number, argument: string, fn: string): number {
-  return isOmitted(value) ? fallback : requireNumber(value, argument, fn);
+/** An optional number argument, undefined when omitted: core applies the default. */
+function optionalNumber(value: unknown, argument: string, fn: string): number | undefined {
+  return isOmitted(value) ? undefined : requireNumber(value, argument, fn);
 }
 
 /**
@@ -200,10 +201,6 @@ export function clvPredictFunction(
 ): unknown[][] {
   const fn = "CLV_PREDICT";
   return excelCall(fn, () => {
-    const unit = isOmitted(time_unit) ? "W" : String(time_unit).trim().toUpperCase();
-    if (!Object.prototype.hasOwnProperty.call(periodsPerMonth, unit)) {
-      throw valueError(`${fn} requires time_unit to be W, M, D or H (got ${String(time_unit)})`);
-    }
     const rows = clvPredictRows(
       bgnbdParams(bgnbd_params, fn),
       ggParams(gg_params, fn),
@@ -213,9 +210,10 @@ export function clvPredictFunction(
       column(monetary_value as Range, "monetary_value", fn),
       {
         name: fn,
-        months: optionalNumber(months, 12, "months", fn),
-        monthlyDiscount: optionalNumber(monthly_discount, 0.01, "monthly_discount", fn),
-        timeUnit: unit as TimeUnit,
+        months: optionalNumber(months, "months", fn),
+        monthlyDiscount: optionalNumber(monthly_discount, "monthly_discount", fn),
+        // core checks the unit and names the valid ones
+        timeUnit: isOmitted(time_unit) ? undefined : (String(time_unit).trim().toUpperCase() as TimeUnit),
       },
     );
     return spillColumn(rows, fn);
@@ -277,7 +275,7 @@ export function sbgRetentionFunction(params: unknown[][], t: unknown[][]): numbe
 export function sbgDerlFunction(params: unknown[][], discount_rate: number, renewals?: number): number {
   const fn = "SBG_DERL";
   return excelCall(fn, () => {
-    const value = sbgDerl(sbgParams(params, fn), requireNumber(discount_rate, "discount_rate", fn), optionalNumber(renewals, 0, "renewals", fn), { name: fn });
+    const value = sbgDerl(sbgParams(params, fn), requireNumber(discount_rate, "discount_rate", fn), optionalNumber(renewals, "renewals", fn), { name: fn });
     if (!Number.isFinite(value)) throw numError(`${fn} has no finite result for these arguments`);
     return value;
   });
@@ -296,7 +294,7 @@ export function kaplanMeierFunction(durations: unknown[][], observed: unknown[][
   return excelCall(fn, () => {
     const result = kaplanMeier(column(durations as Range, "durations", fn), column(observed as Range, "observed", fn), {
       name: fn,
-      confidence: optionalNumber(confidence, 0.95, "confidence", fn),
+      confidence: optionalNumber(confidence, "confidence", fn),
     });
     const table: (string | number)[][] = [["time", "at_risk", "events", "censored", "survival", "lower", "upper"]];
     for (const r of result.rows) table.push([r.time, r.atRisk, r.events, r.censored, r.survival, r.lower, r.upper]);
