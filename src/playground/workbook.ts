@@ -6,6 +6,7 @@
  * spilled RETAIN.* arrays are re-fitted after each change (see fixSpills).
  */
 import { DetailedCellError, HyperFormula } from "hyperformula";
+import { uniqueSheetName } from "../taskpane/sheet-name";
 import type { LineChartSpec, Rect } from "../taskpane/workbook-port";
 import { MAX_COLUMNS, MAX_ROWS, type CellAddress } from "./address";
 import { parseTypedInput, type CellScalar } from "./cell-input";
@@ -212,15 +213,9 @@ export class Workbook {
     return meta;
   }
 
-  /** A name not yet taken: "Sheet1", "Sheet2", or base, "base (2)", … */
+  /** A name not yet taken, by Excel's rules (taskpane/sheet-name.ts): base, "base (2)", … */
   uniqueSheetName(base: string): string {
-    const clean = base.replace(/[[\]:*?/\\]/g, " ").trim().slice(0, 31) || "Sheet";
-    const taken = new Set(this.sheetNames().map((n) => n.toLowerCase()));
-    if (!taken.has(clean.toLowerCase())) return clean;
-    for (let i = 2; ; i++) {
-      const name = `${clean.slice(0, 26)} (${i})`;
-      if (!taken.has(name.toLowerCase())) return name;
-    }
+    return uniqueSheetName(base, this.sheetNames(), "Sheet");
   }
 
   /** Adds a sheet at the end; rejects names Excel would reject. */

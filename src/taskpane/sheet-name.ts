@@ -5,11 +5,11 @@
 
 export const MAX_SHEET_NAME = 31;
 
-/** Replaces forbidden characters and trims to Excel's limit. */
-export function cleanSheetName(name: string): string {
+/** Replaces forbidden characters and trims to Excel's limit; `fallback` stands in for a name with nothing left. */
+export function cleanSheetName(name: string, fallback = "Cohorts"): string {
   let out = name.replace(/[:\\/?*[\]]/g, " ").replace(/\s+/g, " ").trim();
   out = out.replace(/^'+|'+$/g, "").trim();
-  if (out === "" || out.toLowerCase() === "history") out = "Cohorts";
+  if (out === "" || out.toLowerCase() === "history") out = fallback;
   return Array.from(out).slice(0, MAX_SHEET_NAME).join("").trim();
 }
 
@@ -17,9 +17,9 @@ export function cleanSheetName(name: string): string {
  * A name not in `existing` (case-insensitive): the cleaned base, else "base (2)",
  * "base (3)", …, shortening the base so the suffix fits in 31 characters.
  */
-export function uniqueSheetName(base: string, existing: readonly string[]): string {
+export function uniqueSheetName(base: string, existing: readonly string[], fallback = "Cohorts"): string {
   const taken = new Set(existing.map((n) => n.toLowerCase()));
-  const clean = cleanSheetName(base);
+  const clean = cleanSheetName(base, fallback);
   if (!taken.has(clean.toLowerCase())) return clean;
   for (let i = 2; ; i++) {
     const suffix = ` (${i})`;
