@@ -4,7 +4,7 @@
  * UI shows in plain words, and a failure or cancel after the sheet was added
  * deletes that sheet, so nothing is left half written.
  */
-import { cohortTable, growthAccounting, periodKey, type Table } from "../core/cohort";
+import { cohortTable, dayRange, growthAccounting, periodKey, type Table } from "../core/cohort";
 import { RetainError } from "../core/errors";
 import { projectionCurve, type ProjectionCurve } from "../core/pane/projection-curve";
 import { TransactionBuilder, type Transactions } from "../core/transactions";
@@ -139,15 +139,9 @@ export async function readSource(port: WorkbookPort, request: BuildRequest, cont
 
 /** How many periods the data spans (the cohort table is at most that square). */
 export function periodSpan(tx: Transactions, options: BuildOptions): number {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < tx.day.length; i++) {
-    const d = tx.day[i];
-    if (d < lo) lo = d;
-    if (d > hi) hi = d;
-  }
-  if (lo > hi) return 0;
-  return periodKey(hi, options.period) - periodKey(lo, options.period) + 1;
+  if (tx.day.length === 0) return 0;
+  const { min, max } = dayRange(tx.day, "Build");
+  return periodKey(max, options.period) - periodKey(min, options.period) + 1;
 }
 
 export interface Computed {

@@ -1,7 +1,6 @@
-import { valueError } from "../errors";
 import type { Transactions } from "../transactions/index";
 import { TimeUnit } from "./parse-words";
-import { groupByCustomer } from "./periodize";
+import { dayRange, groupByCustomer } from "./periodize";
 import type { Table } from "./table";
 
 export interface SummaryOptions {
@@ -38,14 +37,7 @@ export function customerSummary(tx: Transactions, options: SummaryOptions = {}):
   const fn = options.fn ?? "customerSummary";
   const unit = unitDays[options.timeUnit ?? "D"];
   const { day, revenue } = tx;
-  const n = day.length;
-  if (n === 0) throw valueError(`${fn} requires at least one transaction in customer_ids and dates`);
-  let minDay = day[0];
-  let maxDay = day[0];
-  for (let i = 1; i < n; i++) {
-    if (day[i] < minDay) minDay = day[i];
-    if (day[i] > maxDay) maxDay = day[i];
-  }
+  const { min: minDay, max: maxDay } = dayRange(day, fn);
   const end = options.observationEnd ?? maxDay;
   const { start, rows } = groupByCustomer(tx.customer, tx.customerIds.length);
   // dayMark[d − minDay] = c + 1 once customer c's day d is counted: distinct days without a Set per customer

@@ -4,6 +4,7 @@
  */
 export type { Period } from "./period";
 export { periodKey, periodLabel, periods } from "./period";
+export { dayRange } from "./periodize";
 export type { CohortMetric, CohortMode, TimeUnit } from "./parse-words";
 export { parsePeriod, parseMetric, parseMode, parseTimeUnit, metrics, modes, needsRevenue, timeUnits } from "./parse-words";
 export { parseDateOrder } from "../transactions/parse-date-order";

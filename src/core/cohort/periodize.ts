@@ -15,18 +15,24 @@ export interface Periodized {
   count: number;
 }
 
-/** Period indices per row, through a lookup table over the day range (one calendar step per distinct day). */
-export function periodize(tx: Transactions, period: Period, fn: string): Periodized {
-  const { day } = tx;
-  const n = day.length;
-  if (n === 0) throw valueError(`${fn} requires at least one transaction in customer_ids and dates`);
+/** The first and last day of the transactions; throws (naming fn) when there are none. */
+export function dayRange(day: Int32Array, fn: string): { min: number; max: number } {
+  if (day.length === 0) throw valueError(`${fn} requires at least one transaction in customer_ids and dates`);
   let min = day[0];
   let max = day[0];
-  for (let i = 1; i < n; i++) {
+  for (let i = 1; i < day.length; i++) {
     const d = day[i];
     if (d < min) min = d;
     else if (d > max) max = d;
   }
+  return { min, max };
+}
+
+/** Period indices per row, through a lookup table over the day range (one calendar step per distinct day). */
+export function periodize(tx: Transactions, period: Period, fn: string): Periodized {
+  const { day } = tx;
+  const n = day.length;
+  const { min, max } = dayRange(day, fn);
   const firstKey = periodKey(min, period);
   const lookup = new Int32Array(max - min + 1);
   for (let d = min; d <= max; d++) lookup[d - min] = periodKey(d, period) - firstKey;

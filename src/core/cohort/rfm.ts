@@ -1,5 +1,6 @@
 import { valueError } from "../errors";
 import type { Transactions } from "../transactions/index";
+import { dayRange } from "./periodize";
 import type { Table } from "./table";
 
 export interface RfmOptions {
@@ -49,12 +50,8 @@ export function rfm(tx: Transactions, options: RfmOptions = {}): Table {
   if (!tx.revenue) throw valueError(`${fn} requires values`);
   const { day, customer, revenue } = tx;
   const n = day.length;
-  if (n === 0) throw valueError(`${fn} requires at least one transaction in customer_ids and dates`);
-  let asOf = options.asOf;
-  if (asOf === undefined) {
-    asOf = day[0];
-    for (let i = 1; i < n; i++) if (day[i] > asOf) asOf = day[i];
-  }
+  const { max } = dayRange(day, fn); // throws when there are no transactions
+  const asOf = options.asOf ?? max;
   const nc = tx.customerIds.length;
   const last = new Float64Array(nc).fill(-Infinity);
   const orders = new Float64Array(nc);
