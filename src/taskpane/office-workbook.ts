@@ -22,6 +22,19 @@ const AVERAGE_COLOR = "#0F6CBD";
 /** Colour of series added later (the retention projection), drawn dashed. */
 const ADDED_COLORS = ["#7E57C2", "#8A8886"];
 
+/** The range of a rectangle on a worksheet. */
+function rangeAt(ws: Excel.Worksheet, r: Rect): Excel.Range {
+  return ws.getRangeByIndexes(r.row, r.column, r.rowCount, r.columnCount);
+}
+
+/** A line series as the pane draws it: its colour, the average thicker, a projection dashed, no markers. */
+function styleSeries(series: Excel.ChartSeries, spec: ChartSeries, color: string, weight: number): void {
+  series.format.line.color = color;
+  series.format.line.lineStyle = (spec.dashed ? "Dash" : "Continuous") as Excel.ChartLineStyle;
+  series.format.line.weight = spec.emphasised ? 3.5 : weight;
+  series.markerStyle = "None" as Excel.ChartMarkerStyle;
+}
+
 /** Spilled formulas whose spill ranges are read per request in Make shareable. */
 const ANCHORS_PER_REQUEST = 200;
 
@@ -95,7 +108,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async readValues(sheet: string, rect: Rect): Promise<Cell[][]> {
     return this.run(async (context) => {
-      const range = context.workbook.worksheets.getItem(sheet).getRangeByIndexes(rect.row, rect.column, rect.rowCount, rect.columnCount);
+      const range = rangeAt(context.workbook.worksheets.getItem(sheet), rect);
       range.load("values");
       await context.sync();
       return range.values as Cell[][];
@@ -162,7 +175,7 @@ export class OfficeWorkbook implements WorkbookPort {
   async format(sheet: string, ops: FormatOp[]): Promise<void> {
     await this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
-      const at = (r: Rect) => ws.getRangeByIndexes(r.row, r.column, r.rowCount, r.columnCount);
+      const at = (r: Rect) => rangeAt(ws, r);
       for (const op of ops) {
         switch (op.kind) {
           case "numberFormat":
@@ -210,7 +223,7 @@ export class OfficeWorkbook implements WorkbookPort {
   async addLineChart(sheet: string, spec: LineChartSpec): Promise<void> {
     await this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
-      const at = (r: Rect) => ws.getRangeByIndexes(r.row, r.column, r.rowCount, r.columnCount);
+      const at = (r: Rect) => rangeAt(ws, r);
       const [first, ...rest] = spec.series;
       const chart = ws.charts.add("Line" as Excel.ChartType, at(first.values), "Rows" as Excel.ChartSeriesBy);
       chart.title.text = spec.title;
@@ -218,21 +231,17 @@ export class OfficeWorkbook implements WorkbookPort {
       chart.axes.categoryAxis.title.text = spec.xAxisTitle;
       chart.axes.valueAxis.title.text = spec.yAxisTitle;
       if (spec.valueFormat) chart.axes.valueAxis.numberFormat = spec.valueFormat;
-      const style = (series: Excel.ChartSeries, emphasised: boolean, index: number) => {
-        series.format.line.color = emphasised ? AVERAGE_COLOR : SERIES_COLORS[index % SERIES_COLORS.length];
-        series.format.line.lineStyle = "Continuous" as Excel.ChartLineStyle;
-        series.format.line.weight = emphasised ? 3.5 : 1.25;
-        series.markerStyle = "None" as Excel.ChartMarkerStyle;
-      };
+      const style = (series: Excel.ChartSeries, spec: ChartSeries, index: number) =>
+        styleSeries(series, spec, spec.emphasised ? AVERAGE_COLOR : SERIES_COLORS[index % SERIES_COLORS.length], 1.25);
       const firstSeries = chart.series.getItemAt(0);
       firstSeries.name = first.name;
       firstSeries.setXAxisValues(at(spec.categories));
-      style(firstSeries, first.emphasised, 0);
+      style(firstSeries, first, 0);
       rest.forEach((s, i) => {
         const series = chart.series.add(s.name);
         series.setValues(at(s.values));
         series.setXAxisValues(at(spec.categories));
-        style(series, s.emphasised, i + 1);
+        style(series, s, i + 1);
       });
       const p = spec.position;
       chart.setPosition(rectAddress({ row: p.row, column: p.column, rowCount: 1, columnCount: 1 }), rectAddress({ row: p.row + p.rowCount - 1, column: p.column + p.columnCount - 1, rowCount: 1, columnCount: 1 }));
@@ -242,7 +251,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async clearCells(sheet: string, rect: Rect): Promise<void> {
     await this.run(async (context) => {
-      context.workbook.worksheets.getItem(sheet).getRangeByIndexes(rect.row, rect.column, rect.rowCount, rect.columnCount).clear("All" as Excel.ClearApplyTo);
+      rangeAt(context.workbook.worksheets.getItem(sheet), rect).clear("All" as Excel.ClearApplyTo);
       await context.sync();
     });
   }
@@ -251,7 +260,7 @@ export class OfficeWorkbook implements WorkbookPort {
   async updateLineChart(sheet: string, update: ChartUpdate): Promise<boolean> {
     return this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
-      const at = (r: Rect) => ws.getRangeByIndexes(r.row, r.column, r.rowCount, r.columnCount);
+      const at = (r: Rect) => rangeAt(ws, r);
       const charts = ws.charts;
       charts.load("items/title/text");
       await context.sync();
@@ -269,10 +278,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const added = (update.add ?? []).map((s: ChartSeries, i) => {
         const series = chart.series.add(s.name);
         series.setValues(at(s.values));
-        series.format.line.color = s.emphasised ? AVERAGE_COLOR : ADDED_COLORS[i % ADDED_COLORS.length];
-        series.format.line.lineStyle = (s.dashed ? "Dash" : "Continuous") as Excel.ChartLineStyle;
-        series.format.line.weight = s.emphasised ? 3.5 : 2.25;
-        series.markerStyle = "None" as Excel.ChartMarkerStyle;
+        styleSeries(series, s, s.emphasised ? AVERAGE_COLOR : ADDED_COLORS[i % ADDED_COLORS.length], 2.25);
         return series;
       });
       if (update.categories) {
