@@ -11,6 +11,7 @@
 import type ExcelJSModule from "exceljs";
 import { DetailedCellError } from "hyperformula";
 import type { CellScalar } from "./cell-input";
+import { ErrorCode } from "./custom-functions-shim";
 import { dateToSerial } from "./number-format";
 import { addressKey } from "./retain-plugin";
 import type { Workbook } from "./workbook";
@@ -23,7 +24,7 @@ async function excelJs(): Promise<ExcelJS> {
 }
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
-const errorValues = new Set(["#N/A", "#REF!", "#NAME?", "#DIV/0!", "#NULL!", "#VALUE!", "#NUM!"]);
+const errorValues = new Set<string>(Object.values(ErrorCode));
 
 /** The workbook as .xlsx bytes. */
 export async function workbookToXlsx(wb: Workbook): Promise<ArrayBuffer> {
