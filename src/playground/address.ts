@@ -3,6 +3,7 @@
  * sheet names quoted the way Excel writes them ('My sheet'!A1:B2). Rows and columns
  * are 0-based inside the playground and 1-based in the text, as in Excel.
  */
+import { columnLetters } from "../taskpane/workbook-port";
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
@@ -19,17 +20,8 @@ export interface RangeAddress {
   end: CellAddress;
 }
 
-/** 0 → "A", 25 → "Z", 26 → "AA". */
-export function columnName(col: number): string {
-  let name = "";
-  let n = col + 1;
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    name = String.fromCharCode(65 + rem) + name;
-    n = Math.floor((n - 1) / 26);
-  }
-  return name;
-}
+/** 0 → "A", 25 → "Z", 26 → "AA" (the pane's columnLetters). */
+export const columnName = columnLetters;
 
 /** "A" → 0, "AA" → 26; undefined for anything that is not column letters. */
 export function columnIndex(name: string): number | undefined {
@@ -43,7 +35,11 @@ export function cellName(address: CellAddress): string {
   return `${columnName(address.col)}${address.row + 1}`;
 }
 
-/** Quotes a sheet name when Excel would: anything but letters, digits and underscores. */
+/**
+ * Quotes a sheet name unless it is letters, digits and underscores. Stricter than the
+ * pane's sheetPrefix (which leaves "Q1.2024" bare, as Excel does): HyperFormula reads
+ * a bare name only without dots.
+ */
 export function quoteSheetName(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
