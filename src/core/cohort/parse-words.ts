@@ -3,8 +3,7 @@
  * accepts any case and surrounding spaces, returns its default when omitted, and
  * otherwise fails with a message that lists the valid words.
  */
-import { Cell, describeCell } from "../cells";
-import { valueError } from "../errors";
+import { parseWord } from "../words";
 import { Period, periods } from "./period";
 
 export type CohortMetric = "retention" | "customers" | "revenue" | "revenue_retention" | "ltv";
@@ -20,15 +19,6 @@ export function needsRevenue(metric: CohortMetric): boolean {
   return metric === "revenue" || metric === "revenue_retention" || metric === "ltv";
 }
 
-function parseWord<T extends string>(text: unknown, valid: readonly T[], fallback: T, argument: string, fn: string, upper = false): T {
-  if (text === null || text === undefined || (typeof text === "string" && text.trim() === "")) return fallback;
-  if (typeof text === "string") {
-    const word = upper ? text.trim().toUpperCase() : text.trim().toLowerCase();
-    const found = valid.find((v) => v === word);
-    if (found) return found;
-  }
-  throw valueError(`${fn} requires ${argument} to be one of ${valid.join(", ")}, not ${describeCell(text as Cell)}`);
-}
 
 /**
  * The period argument, "month" when omitted.

@@ -1,5 +1,4 @@
-import { describeCell, Cell } from "../cells";
-import { valueError } from "../errors";
+import { parseWord } from "../words";
 import { DateOrder } from "./parse-date-text";
 
 /**
@@ -10,8 +9,7 @@ import { DateOrder } from "./parse-date-text";
  * parseDateOrder("dmy", "COHORT"); // => "DMY"
  */
 export function parseDateOrder(text: unknown, fn: string): DateOrder | undefined {
-  if (text === null || text === undefined || (typeof text === "string" && text.trim() === "")) return undefined;
-  const word = typeof text === "string" ? text.trim().toUpperCase() : "";
-  if (word === "DMY" || word === "MDY") return word;
-  throw valueError(`${fn} requires date_order to be one of DMY, MDY, not ${describeCell(text as Cell)}`);
+  return parseWord(text, dateOrders, undefined, "date_order", fn, true);
 }
+
+const dateOrders: readonly DateOrder[] = ["DMY", "MDY"];
