@@ -36,14 +36,6 @@ export function column(range: Range | Cell, argument: string, fn: string): Cell[
   return range.map((row) => row[0]);
 }
 
-/** Every cell of a range, row by row. */
-export function cells(range: Range | Cell): Cell[] {
-  if (!Array.isArray(range)) return [range];
-  const out: Cell[] = [];
-  for (const row of range) for (const cell of row) out.push(cell);
-  return out;
-}
-
 /** A finite number from a numeric cell or a numeric string; undefined otherwise. */
 export function asNumber(cell: Cell): number | undefined {
   if (typeof cell === "number") return Number.isFinite(cell) ? cell : undefined;

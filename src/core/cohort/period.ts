@@ -4,7 +4,7 @@
  * the week of 1970-01-01, month = year·12 + month − 1, quarter = year·4 + quarter − 1,
  * year = the year. Consecutive periods have consecutive keys.
  */
-import { civilFromDays, daysFromCivil, pad } from "../transactions/calendar";
+import { civilFromDays, daysFromCivil, isoDate, pad } from "../transactions/calendar";
 
 export type Period = "day" | "week" | "month" | "quarter" | "year";
 
@@ -45,10 +45,8 @@ export function periodKey(day: number, period: Period): number {
  */
 export function periodLabel(key: number, period: Period): string {
   switch (period) {
-    case "day": {
-      const [y, m, d] = civilFromDays(key);
-      return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
-    }
+    case "day":
+      return isoDate(key);
     case "week": {
       // An ISO week belongs to the year of its Thursday.
       const thursday = key * 7;
