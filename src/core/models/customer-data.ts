@@ -48,27 +48,13 @@ export function readCustomers(frequency: Cell[], recency: Cell[], T: Cell[], nam
     const f = frequency[i];
     const r = recency[i];
     const t = T[i];
-    let x: number;
-    let tx: number;
-    let age: number;
-    if (typeof f === "number" && typeof r === "number" && typeof t === "number") {
-      // The common case, numbers from a range, without the cell-by-cell checks.
-      if (f === 0 && r === 0 && t === 0) {
-        rows.push(null);
-        continue;
-      }
-      x = readNumber(f, "frequency", row, name);
-      tx = readNumber(r, "recency", row, name);
-      age = readNumber(t, "T", row, name);
-    } else {
-      if (isBlankOrZero(f) && isBlankOrZero(r) && isBlankOrZero(t)) {
-        rows.push(null);
-        continue;
-      }
-      x = readNumber(f, "frequency", row, name);
-      tx = readNumber(r, "recency", row, name);
-      age = readNumber(t, "T", row, name);
+    if (isBlankOrZero(f) && isBlankOrZero(r) && isBlankOrZero(t)) {
+      rows.push(null);
+      continue;
     }
+    const x = readNumber(f, "frequency", row, name);
+    const tx = readNumber(r, "recency", row, name);
+    const age = readNumber(t, "T", row, name);
     if (x < 0 || !Number.isInteger(x)) {
       throw valueError(`${name} requires frequency to be a whole number ≥ 0 (row ${row}: ${x})`);
     }
