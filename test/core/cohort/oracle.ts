@@ -191,6 +191,21 @@ export async function duckSummary(duck: DuckDBConnection, end: string, unitDays:
 }
 
 /** Cell-for-cell equality, numbers to a relative 1e-9 (sums differ in order of addition). */
+/** The same cell up to 1e-9 relative, with a message naming where. */
+function expectSameNumber(actual: number, expected: number, where: string): void {
+  if (Math.abs(actual - expected) > 1e-9 * Math.max(1, Math.abs(expected))) throw new Error(`${where}: ${actual} is not ${expected}`);
+}
+
+/** A customer-summary table (header, then id, frequency, recency, T, monetary_value) against duckSummary's rows by id. */
+export function expectSameSummary(table: Table, expected: Map<string, number[]>): void {
+  expect(table.length - 1).toBe(expected.size);
+  for (const [id, ...cells] of table.slice(1)) {
+    const want = expected.get(String(id));
+    if (!want) throw new Error(`customer ${id} is not in DuckDB's summary`);
+    cells.forEach((cell, k) => expectSameNumber(cell as number, want[k], `${id} column ${k + 1}`));
+  }
+}
+
 export function expectSameTable(actual: Table, expected: Table): void {
   expect(actual.length).toBe(expected.length);
   for (let r = 0; r < expected.length; r++) {
@@ -199,7 +214,7 @@ export function expectSameTable(actual: Table, expected: Table): void {
       const a = actual[r][c];
       const e = expected[r][c];
       if (typeof e === "number" && typeof a === "number") {
-        if (Math.abs(a - e) > 1e-9 * Math.max(1, Math.abs(e))) throw new Error(`row ${r} column ${c}: ${a} is not ${e}`);
+        expectSameNumber(a, e, `row ${r} column ${c}`);
       } else if (a !== e) {
         throw new Error(`row ${r} column ${c}: ${JSON.stringify(a)} is not ${JSON.stringify(e)}`);
       }
