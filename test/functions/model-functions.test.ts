@@ -1,6 +1,4 @@
-import { readFileSync } from "fs";
-import { join } from "path";
-import { dataDir } from "../shared-data";
+import { numbers, readCsv } from "../core/models/read-csv";
 import { numError, valueError } from "../../src/core/errors";
 import { excelErrorOf, installCustomFunctionsStub } from "./custom-functions-stub";
 
@@ -8,14 +6,9 @@ installCustomFunctionsStub();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const f = require("../../src/functions/model-functions") as typeof import("../../src/functions/model-functions");
 
-/** A CSV of the shared data folder (test/shared-data.ts) as Excel passes a range: one row per line, numbers as numbers. */
+/** A CSV of the shared data folder as Excel passes ranges: a column of one-cell rows, numbers as numbers. */
 function columns(file: string): Record<string, unknown[][]> {
-  const lines = readFileSync(join(dataDir, file), "utf8").trim().split(/\r?\n/);
-  const header = lines[0].split(",");
-  const out: Record<string, unknown[][]> = {};
-  header.forEach((h) => (out[h] = []));
-  for (const line of lines.slice(1)) line.split(",").forEach((cell, i) => out[header[i]].push([Number(cell)]));
-  return out;
+  return Object.fromEntries(Object.entries(readCsv(file)).map(([name, column]) => [name, numbers(column).map((v) => [v])]));
 }
 
 const cdnow = columns("cdnow_customers_summary_with_transactions.csv");
