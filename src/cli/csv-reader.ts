@@ -82,7 +82,7 @@ class Reader {
     if (i === length && !eof) return -1;
     this.field(count++, fieldStart, i > fieldStart && bytes[i - 1] === CR ? i - 1 : i, 0);
     this.record.count = count;
-    return i + 1;
+    return i === length ? length : i + 1;
   }
 
   /** The general state machine, for records with quoted fields (which may hold newlines). */
@@ -131,18 +131,40 @@ class Reader {
   }
 }
 
+export interface ReadRange {
+  /** byte offset of the first record to read (default 0); it must start a record */
+  start?: number;
+  /** the file line of that record (default 1) */
+  line?: number;
+  /** read no record that starts at or after this byte offset (default: to the end) */
+  stopAt?: number;
+  chunkSize?: number;
+}
+
+/** Where reading stopped: the byte offset and line of the first record not read (or the end). */
+export interface ReadEnd {
+  pos: number;
+  line: number;
+}
+
 /**
- * Calls `onRecord` for every record of the file, in order. An empty line is a
- * record of one empty field, so the caller can count it as skipped.
+ * Calls `onRecord` for every record of the file (or of a range of it), in order.
+ * An empty line is a record of one empty field, so the caller can count it as
+ * skipped. When `onRecord` returns false, reading stops before that record, which
+ * the returned end then points at; otherwise the end is where `stopAt` or the end
+ * of the file was reached.
  */
-export function readCsv(file: string, onRecord: (record: CsvRecord) => void, chunkSize = 1 << 20): void {
+export function readCsv(file: string, onRecord: (record: CsvRecord) => boolean | void, range: ReadRange = {}): ReadEnd {
+  const chunkSize = range.chunkSize ?? 1 << 20;
+  const stopAt = range.stopAt ?? Infinity;
   const fd = fs.openSync(file, "r");
   try {
     let bytes = Buffer.allocUnsafe(chunkSize * 2);
     const reader = new Reader(bytes);
+    let base = range.start ?? 0; // file offset of bytes[0]
     let length = 0; // bytes held in `bytes`
     let eof = false;
-    let line = 1;
+    let line = range.line ?? 1;
     for (;;) {
       if (bytes.length - length < chunkSize) {
         // A record longer than the buffer: make room.
@@ -151,21 +173,23 @@ export function readCsv(file: string, onRecord: (record: CsvRecord) => void, chu
         bytes = bigger;
         reader.record.bytes = bytes;
       }
-      const read = fs.readSync(fd, bytes, length, chunkSize, null);
+      const read = fs.readSync(fd, bytes, length, chunkSize, base + length);
       if (read === 0) eof = true;
       length += read;
       let pos = 0;
       while (pos < length) {
+        if (base + pos >= stopAt) return { pos: base + pos, line };
         const next = reader.parse(bytes, pos, length, eof);
         if (next < 0) break;
         reader.record.line = line;
-        onRecord(reader.record);
+        if (onRecord(reader.record) === false) return { pos: base + pos, line };
         line += 1 + reader.newlines;
         pos = next;
       }
-      if (eof) return;
+      if (eof) return { pos: base + pos, line };
       // Carry the partial record over to the front of the buffer.
       bytes.copy(bytes, 0, pos, length);
+      base += pos;
       length -= pos;
     }
   } finally {

@@ -7,7 +7,7 @@ function records(text: string, chunkSize?: number): { line: number; fields: stri
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "retain-csv-")), "t.csv");
   fs.writeFileSync(file, text);
   const out: { line: number; fields: string[] }[] = [];
-  readCsv(file, (r) => out.push({ line: r.line, fields: Array.from({ length: r.count }, (_, k) => fieldText(r, k)) }), chunkSize);
+  readCsv(file, (r) => void out.push({ line: r.line, fields: Array.from({ length: r.count }, (_, k) => fieldText(r, k)) }), { chunkSize });
   return out;
 }
 
@@ -39,5 +39,25 @@ describe("readCsv", () => {
 
   test("UTF-8 fields", () => {
     expect(records("клиент,дата\nЁж,01.02.2024\n", 3)[1].fields).toEqual(["Ёж", "01.02.2024"]);
+  });
+
+  test("a range: from a record's start with its line, up to a stop offset; a refused record ends it", () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "retain-csv-")), "t.csv");
+    fs.writeFileSync(file, sample);
+    const all: { line: number; fields: string[]; end: number }[] = [];
+    const text = Buffer.from(sample);
+    const starts = [0, text.indexOf("\"a,1"), text.indexOf("\r\n\r\n") + 2, text.indexOf("b,"), text.indexOf("c,")];
+    readCsv(file, (r) => void all.push({ line: r.line, fields: Array.from({ length: r.count }, (_, k) => fieldText(r, k)), end: 0 }));
+    for (const chunkSize of [2, 1 << 16]) {
+      // From record 3 (the empty line, line 3) to a stop inside record 4 (a quoted field with a newline).
+      const got: { line: number; fields: string[] }[] = [];
+      const end = readCsv(file, (r) => void got.push({ line: r.line, fields: Array.from({ length: r.count }, (_, k) => fieldText(r, k)) }), { start: starts[2], line: 3, stopAt: starts[3] + 1, chunkSize });
+      expect(got).toEqual(all.slice(2, 4).map(({ line, fields }) => ({ line, fields })));
+      expect(end).toEqual({ pos: starts[4], line: 6 });
+      // A stop at a record's start reads nothing from it; a refusal ends at the refused record.
+      expect(readCsv(file, () => true, { start: starts[1], line: 2, stopAt: starts[3], chunkSize })).toEqual({ pos: starts[3], line: 4 });
+      expect(readCsv(file, (r) => r.line < 4, { chunkSize })).toEqual({ pos: starts[3], line: 4 });
+      expect(readCsv(file, () => true, { chunkSize })).toEqual({ pos: text.length, line: 7 });
+    }
   });
 });
