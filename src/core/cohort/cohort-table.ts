@@ -1,5 +1,5 @@
 import { valueError } from "../errors";
-import type { Transactions } from "../transactions/index";
+import { customerCount, Transactions } from "../transactions/index";
 import { CohortMetric, CohortMode, needsRevenue } from "./parse-words";
 import { Period, periodLabel } from "./period";
 import { groupByCustomer, periodize } from "./periodize";
@@ -47,7 +47,7 @@ export function cohortTable(tx: Transactions, options: CohortOptions = {}): Tabl
   if (revenueMetric && !tx.revenue) throw valueError(`${fn} requires values for metric "${metric}"`);
 
   const { period: key, firstKey, count: P } = periodize(tx, period, fn);
-  const nc = tx.customerIds.length;
+  const nc = customerCount(tx);
   const customer = tx.customer;
   const first = new Int32Array(nc).fill(P);
   for (let i = 0; i < key.length; i++) if (key[i] < first[customer[i]]) first[customer[i]] = key[i];

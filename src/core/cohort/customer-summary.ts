@@ -39,11 +39,12 @@ export function customerSummary(tx: Transactions, options: SummaryOptions = {}):
   const { day, revenue } = tx;
   const { min: minDay, max: maxDay } = dayRange(day, fn);
   const end = options.observationEnd ?? maxDay;
-  const { start, rows } = groupByCustomer(tx.customer, tx.customerIds.length);
+  const ids = tx.customerIds;
+  const { start, rows } = groupByCustomer(tx.customer, ids.length);
   // dayMark[d − minDay] = c + 1 once customer c's day d is counted: distinct days without a Set per customer
   const dayMark = new Int32Array(maxDay - minDay + 1);
   const table: Table = [summaryHeader.slice()];
-  for (let c = 0; c < tx.customerIds.length; c++) {
+  for (let c = 0; c < ids.length; c++) {
     let first = Infinity;
     let last = -Infinity;
     for (let j = start[c]; j < start[c + 1]; j++) {
@@ -68,7 +69,7 @@ export function customerSummary(tx: Transactions, options: SummaryOptions = {}):
     }
     const frequency = days - 1;
     const monetary = revenue ? (frequency === 0 ? 0 : repeatRevenue / frequency) : "";
-    table.push([tx.customerIds[c], frequency, (last - first) / unit, (end - first) / unit, monetary]);
+    table.push([ids[c], frequency, (last - first) / unit, (end - first) / unit, monetary]);
   }
   return table;
 }

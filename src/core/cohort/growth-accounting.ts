@@ -1,4 +1,4 @@
-import type { Transactions } from "../transactions/index";
+import { customerCount, Transactions } from "../transactions/index";
 import { Period, periodLabel } from "./period";
 import { groupByCustomer, periodize } from "./periodize";
 import type { Table } from "./table";
@@ -48,7 +48,7 @@ export function growthAccounting(tx: Transactions, options: GrowthOptions = {}):
   const fn = options.fn ?? "growthAccounting";
   const period = options.period ?? "month";
   const { period: key, firstKey, count: P } = periodize(tx, period, fn);
-  const nc = tx.customerIds.length;
+  const nc = customerCount(tx);
   const { start, rows } = groupByCustomer(tx.customer, nc);
   const revenue = tx.revenue;
 

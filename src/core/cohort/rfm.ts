@@ -1,5 +1,5 @@
 import { valueError } from "../errors";
-import type { Transactions } from "../transactions/index";
+import { customerCount, Transactions } from "../transactions/index";
 import { dayRange } from "./periodize";
 import type { Table } from "./table";
 
@@ -52,7 +52,7 @@ export function rfm(tx: Transactions, options: RfmOptions = {}): Table {
   const n = day.length;
   const { max } = dayRange(day, fn); // throws when there are no transactions
   const asOf = options.asOf ?? max;
-  const nc = tx.customerIds.length;
+  const nc = customerCount(tx);
   const last = new Float64Array(nc).fill(-Infinity);
   const orders = new Float64Array(nc);
   const money = new Float64Array(nc);
@@ -70,8 +70,9 @@ export function rfm(tx: Transactions, options: RfmOptions = {}): Table {
   const f = scores(kept.map((c) => orders[c]));
   const m = scores(kept.map((c) => money[c]));
   const table: Table = [rfmHeader.slice()];
+  const ids = tx.customerIds;
   kept.forEach((c, k) => {
-    table.push([tx.customerIds[c], recency[k], orders[c], money[c], r[k], f[k], m[k], `${r[k]}${f[k]}${m[k]}`, rfmSegment(r[k], f[k])]);
+    table.push([ids[c], recency[k], orders[c], money[c], r[k], f[k], m[k], `${r[k]}${f[k]}${m[k]}`, rfmSegment(r[k], f[k])]);
   });
   return table;
 }

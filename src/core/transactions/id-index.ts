@@ -8,7 +8,9 @@
  * character, plus the length), so the table itself tells equal ids apart and a
  * lookup touches one cache line. Longer ids are stored by hash and compared with
  * the stored text. The CLI looks ids up straight from the file's bytes, so a row
- * whose customer was seen before creates no string at all.
+ * whose customer was seen before creates no string at all, and the text of an id
+ * read from bytes is only made when `ids` is first read (the cohort tables never
+ * read it).
  */
 const STRIDE = 4; // w0, w1, index + 1, unused (keeps entries aligned to 16 bytes)
 const LONG = -1; // w1 of an entry for a long id; short ids have w1 < 2^28
@@ -20,11 +22,26 @@ function mix(w0: number, w1: number): number {
   return h ^ (h >>> 16);
 }
 
+/**
+ * An index's ids in order of first sight, as the table keys them: w0, w1 of each
+ * (packed words, or hash and LONG), and the id itself where the words cannot give
+ * it back ([index, id] pairs). IdIndex.merge takes it in.
+ */
+export interface IdList {
+  count: number;
+  w0: Int32Array;
+  w1: Int32Array;
+  given: [number, string | number][];
+}
+
 export class IdIndex {
-  /** the ids in order of first sight, as first given (number or text) */
-  readonly ids: (string | number)[] = [];
-  /** the text of long ids, by index (undefined for short ids) */
-  private readonly long: (string | undefined)[] = [];
+  /** per index: the table key (packed words, or hash and LONG) */
+  private w0: Int32Array;
+  private w1: Int32Array;
+  /** per index: the id as first given (number or text), or undefined when its packed words spell it */
+  private readonly given: (string | number | undefined)[] = [];
+  /** ids already turned into values for `ids` */
+  private readonly made: (string | number)[] = [];
   private table: Int32Array;
   private mask: number;
 
@@ -33,10 +50,19 @@ export class IdIndex {
     while (size < expected * 2) size *= 2;
     this.table = new Int32Array(size * STRIDE);
     this.mask = size - 1;
+    this.w0 = new Int32Array(size >>> 1);
+    this.w1 = new Int32Array(size >>> 1);
   }
 
   get size(): number {
-    return this.ids.length;
+    return this.given.length;
+  }
+
+  /** The ids in order of first sight, as first given (number or text). */
+  get ids(): (string | number)[] {
+    const made = this.made;
+    for (let k = made.length; k < this.given.length; k++) made.push(this.given[k] ?? unpack(this.w0[k], this.w1[k]));
+    return made;
   }
 
   /** The index of an id, adding it on first sight. */
@@ -77,7 +103,7 @@ export class IdIndex {
         w0 |= 0;
         const slot = this.find(w0, w1, mix(w0, w1));
         const v = this.table[slot + 2];
-        return v !== 0 ? v - 1 : this.insert(slot, w0, w1, asciiText(bytes, start, end), undefined);
+        return v !== 0 ? v - 1 : this.insert(slot, w0, w1, undefined);
       }
     }
     // Long ASCII ids are hashed from the bytes; anything else is decoded first.
@@ -91,11 +117,8 @@ export class IdIndex {
     const table = this.table;
     for (let slot = (hash & this.mask) * STRIDE; ; slot = (slot + STRIDE) & (this.mask * STRIDE + STRIDE - 1)) {
       const v = table[slot + 2];
-      if (v === 0) {
-        const text = asciiText(bytes, start, end);
-        return this.insert(slot, hash, LONG, text, text);
-      }
-      if (table[slot] === hash && table[slot + 1] === LONG && sameAscii(this.long[v - 1] as string, bytes, start, end)) return v - 1;
+      if (v === 0) return this.insert(slot, hash, LONG, asciiText(bytes, start, end));
+      if (table[slot] === hash && table[slot + 1] === LONG && sameAscii(this.given[v - 1] as string, bytes, start, end)) return v - 1;
     }
   }
 
@@ -115,25 +138,52 @@ export class IdIndex {
       const b = w1[k];
       const slot = this.find(a, b, mix(a, b));
       const v = this.table[slot + 2];
-      out[k] = v !== 0 ? v - 1 : this.insert(slot, a, b, unpack(a, b), undefined);
+      out[k] = v !== 0 ? v - 1 : this.insert(slot, a, b, undefined);
     }
   }
 
   /** Keeps the batch's table reads from being optimised away. */
   private touched = 0;
 
+  /** The ids in order of first sight, keyed as in the table (for merge). */
+  list(): IdList {
+    const given: [number, string | number][] = [];
+    for (let k = 0; k < this.given.length; k++) {
+      const id = this.given[k];
+      if (id !== undefined) given.push([k, id]);
+    }
+    return { count: this.size, w0: this.w0.slice(0, this.size), w1: this.w1.slice(0, this.size), given };
+  }
+
+  /**
+   * Takes in another index's ids, in their order of first sight, and returns each
+   * one's index here: ids not seen here yet are added after this index's own, in
+   * the order the other index saw them first.
+   */
+  merge(other: IdList): Int32Array {
+    const { count, w0, w1, given } = other;
+    const out = new Int32Array(count);
+    let k = 0;
+    for (const [at, id] of [...given, [count, ""] as const]) {
+      // the packed ids before the next given one, in batches, then the given one
+      for (let n; (n = Math.min(at - k, 512)) > 0; k += n) this.indexOfPacked(w0.subarray(k, k + n), w1.subarray(k, k + n), n, out.subarray(k, k + n));
+      if (at < count) out[k++] = this.indexOf(id);
+    }
+    return out;
+  }
+
   private short(w0: number, w1: number, id: string | number): number {
     const slot = this.find(w0, w1, mix(w0, w1));
     const v = this.table[slot + 2];
-    return v !== 0 ? v - 1 : this.insert(slot, w0, w1, id, undefined);
+    return v !== 0 ? v - 1 : this.insert(slot, w0, w1, id);
   }
 
   private longId(hash: number, text: string, id: string | number): number {
     const table = this.table;
     for (let slot = (hash & this.mask) * STRIDE; ; slot = (slot + STRIDE) & (this.mask * STRIDE + STRIDE - 1)) {
       const v = table[slot + 2];
-      if (v === 0) return this.insert(slot, hash, LONG, id, text);
-      if (table[slot] === hash && table[slot + 1] === LONG && this.long[v - 1] === text) return v - 1;
+      if (v === 0) return this.insert(slot, hash, LONG, id);
+      if (table[slot] === hash && table[slot + 1] === LONG && String(this.given[v - 1]) === text) return v - 1;
     }
   }
 
@@ -146,14 +196,20 @@ export class IdIndex {
     return slot;
   }
 
-  private insert(slot: number, w0: number, w1: number, id: string | number, longText: string | undefined): number {
-    const index = this.ids.length;
-    this.ids.push(id);
-    this.long.push(longText);
+  /** Adds an id at its empty slot; `id` is undefined when its packed words spell it. */
+  private insert(slot: number, w0: number, w1: number, id: string | number | undefined): number {
+    const index = this.given.length;
+    this.given.push(id);
+    if (index === this.w0.length) {
+      this.w0 = growInts(this.w0);
+      this.w1 = growInts(this.w1);
+    }
+    this.w0[index] = w0;
+    this.w1[index] = w1;
     this.table[slot] = w0;
     this.table[slot + 1] = w1;
     this.table[slot + 2] = index + 1;
-    if (this.ids.length * 2 > this.mask + 1) this.grow();
+    if (this.given.length * 2 > this.mask + 1) this.grow();
     return index;
   }
 
@@ -197,12 +253,44 @@ export function packAscii(bytes: Uint8Array, start: number, end: number, w0: Int
   return true;
 }
 
+function growInts(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(Math.max(16, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
 /** The text of a packed short id. */
 function unpack(w0: number, w1: number): string {
   const n = (w0 >>> 28) & 15;
-  let text = "";
-  for (let i = 0; i < n; i++) text += String.fromCharCode(i < 4 ? (w0 >>> (7 * i)) & 127 : (w1 >>> (7 * (i - 4))) & 127);
-  return text;
+  // One flat string from all the codes at once (joining characters makes a chain of pieces).
+  const a = w0 & 127;
+  const b = (w0 >>> 7) & 127;
+  const c = (w0 >>> 14) & 127;
+  const d = (w0 >>> 21) & 127;
+  const e = w1 & 127;
+  const f = (w1 >>> 7) & 127;
+  const g = (w1 >>> 14) & 127;
+  const h = (w1 >>> 21) & 127;
+  switch (n) {
+    case 0:
+      return "";
+    case 1:
+      return String.fromCharCode(a);
+    case 2:
+      return String.fromCharCode(a, b);
+    case 3:
+      return String.fromCharCode(a, b, c);
+    case 4:
+      return String.fromCharCode(a, b, c, d);
+    case 5:
+      return String.fromCharCode(a, b, c, d, e);
+    case 6:
+      return String.fromCharCode(a, b, c, d, e, f);
+    case 7:
+      return String.fromCharCode(a, b, c, d, e, f, g);
+    default:
+      return String.fromCharCode(a, b, c, d, e, f, g, h);
+  }
 }
 
 function asciiText(bytes: Uint8Array, start: number, end: number): string {

@@ -62,4 +62,56 @@ describe("IdIndex", () => {
     expect(packAscii(bytes("ninechars"), 0, 9, w0, w1, 0)).toBe(false);
     expect(packAscii(bytes("Ёж"), 0, 4, w0, w1, 0)).toBe(false);
   });
+
+  test("merge: another index's ids join in their order of first sight, known ids keep their index", () => {
+    // Ids as a file's second part would hold them: from bytes (short, long, non-ASCII) and as given.
+    const mine = new IdIndex(1);
+    const theirs = new IdIndex(1);
+    const add = (index: IdIndex, id: string | number) => {
+      if (typeof id === "number") return index.indexOf(id);
+      const encoded = bytes(id);
+      return index.indexOfBytes(encoded, 0, encoded.length);
+    };
+    for (const id of ["a", "b", "a-much-longer-id-1", "Ёж"]) add(mine, id);
+    const later = ["c", "a", "a-much-longer-id-2", "a-much-longer-id-1", 7, "Ёжик", "b", "Ёж", "d"];
+    const local = later.map((id) => add(theirs, id));
+    const global = mine.merge(theirs.list());
+    expect(Array.from(local, (k) => global[k])).toEqual([4, 0, 5, 2, 6, 7, 1, 3, 8]);
+    expect(mine.ids).toEqual(["a", "b", "a-much-longer-id-1", "Ёж", "c", "a-much-longer-id-2", 7, "Ёжик", "d"]);
+    expect(mine.indexOf("7")).toBe(6);
+  });
+
+  test("merge over many random ids equals one index over both halves", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ maxLength: 12 }), fc.integer({ min: 0, max: 3000 }).map((n) => `c${n}`)), { maxLength: 3000 }), fc.nat(), (ids, at) => {
+        const cut = ids.length === 0 ? 0 : at % ids.length;
+        const whole = new IdIndex(1);
+        ids.forEach((id) => whole.indexOf(id));
+        const first = new IdIndex(1);
+        const second = new IdIndex(1);
+        ids.slice(0, cut).forEach((id) => first.indexOf(id));
+        const local = ids.slice(cut).map((id) => {
+          const encoded = bytes(id);
+          return second.indexOfBytes(encoded, 0, encoded.length);
+        });
+        const global = first.merge(second.list());
+        expect(first.ids).toEqual(whole.ids);
+        expect(Array.from(local, (k) => global[k])).toEqual(ids.slice(cut).map((id) => whole.indexOf(id)));
+      }),
+      { numRuns: 40, seed: 7 },
+    );
+  });
+
+  test("ids read from bytes are made on first read of ids, and later ones added after", () => {
+    const index = new IdIndex(1);
+    const text = bytes("C1,C2,C1");
+    index.indexOfBytes(text, 0, 2);
+    index.indexOfBytes(text, 3, 5);
+    expect(index.size).toBe(2);
+    const ids = index.ids;
+    expect(ids).toEqual(["C1", "C2"]);
+    index.indexOfBytes(bytes("C3"), 0, 2);
+    expect(index.ids).toBe(ids);
+    expect(ids).toEqual(["C1", "C2", "C3"]);
+  });
 });
