@@ -16,7 +16,7 @@
 import { Cell, describeCell } from "../cells";
 import { valueError } from "../errors";
 import { excelSerialToDay } from "./excel-serial";
-import { IdIndex } from "./id-index";
+import { IdIndex, IdList } from "./id-index";
 import { DateOrder, parseDateText } from "./parse-date-text";
 import type { Transactions } from "./index";
 
@@ -42,6 +42,20 @@ export interface BuilderOptions {
 }
 
 const NO_DAY = -2147483648;
+
+/**
+ * Rows one builder read from a part of an input, for another to append (a worker
+ * thread's share of a file): ids as the part's own index saw them, rows numbered
+ * from 1 at the part's start.
+ */
+export interface TransactionPart {
+  ids: IdList;
+  customer: Int32Array;
+  day: Int32Array;
+  revenue?: Float64Array;
+  sourceRow: Int32Array;
+  skippedRows: number[];
+}
 
 export class TransactionBuilder {
   private readonly names: ReaderNames;
@@ -208,12 +222,49 @@ export class TransactionBuilder {
     return 0;
   }
 
+  /**
+   * Appends the rows of a later part of the same input, read by another builder
+   * with the same options; `firstRow` is the row number of the part's row 1. Its
+   * customers not seen here yet are added in the order the part saw them first.
+   */
+  appendPart(part: TransactionPart, firstRow: number): void {
+    const customers = this.index.merge(part.ids);
+    const shift = firstRow - 1;
+    const n = part.customer.length;
+    while (this.customer.length < this.length + n) this.grow();
+    const at = this.length;
+    const { customer, sourceRow } = this;
+    for (let k = 0; k < n; k++) {
+      customer[at + k] = customers[part.customer[k]];
+      sourceRow[at + k] = part.sourceRow[k] + shift;
+    }
+    this.day.set(part.day, at);
+    if (this.hasValues && part.revenue) this.revenue.set(part.revenue, at);
+    this.length += n;
+    for (const row of part.skippedRows) this.skipped.push(row + shift);
+    this.seenRows += n + part.skippedRows.length;
+  }
+
+  /** The rows read so far as a part for another builder's appendPart. */
+  finishPart(): TransactionPart {
+    if (this.pendingAt.length > 0) throw new Error("a part with slash dates cannot be appended before its column is judged");
+    const n = this.length;
+    const part: TransactionPart = { ids: this.index.list(), customer: this.customer.subarray(0, n), day: this.day.subarray(0, n), sourceRow: this.sourceRow.subarray(0, n), skippedRows: this.skipped };
+    if (this.hasValues) part.revenue = this.revenue.subarray(0, n);
+    return part;
+  }
+
   /** Settles the slash dates and returns the columns. */
   finish(): Transactions {
     if (this.pendingAt.length > 0) this.settleSlashDates();
     const n = this.length;
+    const index = this.index;
     const tx: Transactions = {
-      customerIds: this.index.ids,
+      // The cohort tables never read the ids: they are made on first read.
+      get customerIds() {
+        return index.ids;
+      },
+      customerCount: index.size,
       customer: this.customer.subarray(0, n),
       day: this.day.subarray(0, n),
       sourceRow: this.sourceRow.subarray(0, n),
