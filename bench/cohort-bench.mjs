@@ -10,7 +10,8 @@
 // 10,000,000 rows. Peak memory is the process's maximum resident set size.
 //
 // 1. `retain cohort FILE` whole process ÷ a DuckDB node-api script doing the same
-//    from the same CSV (bench/duckdb-cohort.mjs, DuckDB's default threads).
+//    from the same CSV (bench/duckdb-cohort.mjs); each with its default threads
+//    (retain: one per core, at most 4, for files of 8 MB or more; DuckDB: one per core).
 // 2. RETAIN.COHORT on Excel-shaped arrays (string ids, serial dates, numbers) ÷
 //    DuckDB's query on the same rows already in a table, SET threads = 1.
 // 3. `retain cohort` on 10,000,000 rows: peak memory, and time ÷ the 1,000,000-row time.
@@ -39,7 +40,7 @@ async function main() {
   console.log(`Retain cohort benchmark: node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), ${new Date().toISOString()}`);
   console.log(`monthly retention table; gen-transactions --seed 7; process times are medians of ${runs} runs, in turns\n`);
 
-  console.log(`1,000,000 rows (${mb(fs.statSync(file1m).size)} MB CSV)`);
+  console.log(`1,000,000 rows (${mb(fs.statSync(file1m).size)} MB CSV); default threads: retain ${Math.min(4, os.availableParallelism())}, DuckDB ${os.availableParallelism()}`);
   // Interleaved, so that a change in the machine's load falls on both sides.
   const [cli1, duck1] = measureProcesses([["bin/retain.js", "cohort", file1m], ["bench/duckdb-cohort.mjs", file1m]], runs);
   sameOutput(cli1.stdout, duck1.stdout);

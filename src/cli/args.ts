@@ -13,12 +13,15 @@ export interface Args {
   options: Record<string, string>;
 }
 
+const common = ["id", "date", "value", "date-order", "format", "threads", "verbose"];
 const allowed: Record<Command, string[]> = {
-  cohort: ["id", "date", "value", "period", "metric", "mode", "date-order", "format"],
-  growth: ["id", "date", "value", "period", "date-order", "format"],
-  summary: ["id", "date", "value", "observation-end", "time-unit", "date-order", "format"],
-  rfm: ["id", "date", "value", "as-of", "date-order", "format"],
+  cohort: [...common, "period", "metric", "mode"],
+  growth: [...common, "period"],
+  summary: [...common, "observation-end", "time-unit"],
+  rfm: [...common, "as-of"],
 };
+/** Options that take no value. */
+const flags = ["verbose"];
 
 export const usage = `Usage: retain COMMAND FILE.csv [options]
 
@@ -33,6 +36,9 @@ Options for every command:
                                       (found by name when omitted: customer/id, date, revenue/amount/value)
   --date-order DMY|MDY                how to read slash dates that fit both orders
   --format csv|json                   output format (default csv)
+  --threads N                         read the file on up to N threads (default: one per core,
+                                      at most 4, for files over 8 MB; otherwise 1)
+  --verbose                           say on stderr how the file was read
 
 P: day, week, month (default), quarter, year.
 M: retention (default), customers, revenue, revenue_retention, ltv.`;
@@ -45,7 +51,7 @@ export function parseArgs(argv: string[]): Args {
     if (arg.startsWith("--")) {
       const eq = arg.indexOf("=");
       const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
-      const value = eq >= 0 ? arg.slice(eq + 1) : argv[++k];
+      const value = eq >= 0 ? arg.slice(eq + 1) : flags.includes(name) ? "true" : argv[++k];
       if (value === undefined) throw valueError(`retain requires a value after --${name}`);
       options[name] = value;
     } else {

@@ -4,12 +4,13 @@
  * Exit codes: 0 done, 1 bad input (a message on stderr), 2 usage.
  */
 import * as fs from "fs";
+import * as os from "os";
 import { cohortTable, customerSummary, growthAccounting, parseMetric, parseMode, parsePeriod, parseTimeUnit, rfm, Table } from "../core/cohort";
 import { RetainError, valueError } from "../core/errors";
-import { dateCellToDay, parseDateOrder, Transactions } from "../core/transactions";
+import { customerCount, dateCellToDay, parseDateOrder, Transactions } from "../core/transactions";
 import { Args, parseArgs, usage } from "./args";
 import { Format, formatTable } from "./format-table";
-import { loadTransactions } from "./load-transactions";
+import { loadTransactions, LoadReport } from "./load-transactions";
 
 export interface Io {
   out: (text: string) => void;
@@ -26,7 +27,7 @@ export function main(argv: string[], io: Io): number {
     const args = parseArgs(argv);
     const format = (args.options.format ?? "csv").toLowerCase();
     if (format !== "csv" && format !== "json") throw valueError(`retain requires --format to be one of csv, json, not "${args.options.format}"`);
-    io.out(formatTable(run(args), format as Format));
+    io.out(formatTable(run(args, io), format as Format));
     return 0;
   } catch (error) {
     if (error instanceof RetainError) {
@@ -37,7 +38,16 @@ export function main(argv: string[], io: Io): number {
   }
 }
 
-function run(args: Args): Table {
+/** Files smaller than this are read on one thread: a worker takes longer to start than they take to read. */
+const PARALLEL_BYTES = 8 << 20;
+
+function threadCount(given: string | undefined, file: string, fn: string): number {
+  if (given === undefined) return fs.statSync(file).size < PARALLEL_BYTES ? 1 : Math.min(4, os.availableParallelism());
+  if (!/^\d+$/.test(given) || +given < 1 || +given > 64) throw valueError(`${fn} requires --threads to be a whole number from 1 to 64, not "${given}"`);
+  return +given;
+}
+
+function run(args: Args, io: Io): Table {
   const { command, file, options } = args;
   const fn = `retain ${command}`;
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw valueError(`${fn} requires a readable CSV file, not "${file}"`);
@@ -48,7 +58,15 @@ function run(args: Args): Table {
   const mode = command === "cohort" ? parseMode(options.mode, fn) : undefined;
   const timeUnit = command === "summary" ? parseTimeUnit(options["time-unit"], fn) : undefined;
   const wantValues = !(command === "cohort" && (metric === "retention" || metric === "customers"));
-  const tx: Transactions = loadTransactions(file, { fn, columns: { id: options.id, date: options.date, value: options.value }, dateOrder, wantValues });
+  const threads = threadCount(options.threads, file, fn);
+  const report: LoadReport = { parts: 1, workerRows: 0, notes: [] };
+  const started = Date.now();
+  const tx: Transactions = loadTransactions(file, { fn, columns: { id: options.id, date: options.date, value: options.value }, dateOrder, wantValues }, threads, report);
+  if (options.verbose !== undefined) {
+    const rows = tx.customer.length;
+    io.err(`retain: read ${rows} rows of ${customerCount(tx)} customers in ${Date.now() - started} ms, ${report.parts} part(s), ${report.workerRows} rows on worker threads\n`);
+    for (const note of report.notes) io.err(`retain: ${note}\n`);
+  }
   const order = tx.dateOrder; // the given --date-order, or the one the slash dates settled
   switch (command) {
     case "cohort":

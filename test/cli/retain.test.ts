@@ -94,6 +94,7 @@ describe("retain", () => {
     expect(run("cohort", "/no/such.csv").err).toBe('retain: retain cohort requires a readable CSV file, not "/no/such.csv"\n');
     expect(run("cohort", tempFile("x.csv", "customer,amount\na,1\n")).err).toBe("retain: retain cohort found no date column in the header (customer, amount): name it with --date\n");
     expect(run("cohort", text, "--date", "when").err).toBe('retain: retain cohort requires --date to name a column of the header (customer_id, order_date), not "when"\n');
+    expect(run("cohort", text, "--threads", "0").err).toBe('retain: retain cohort requires --threads to be a whole number from 1 to 64, not "0"\n');
     expect(run().code).toBe(2);
     expect(run("--help").code).toBe(0);
   });
