@@ -60,9 +60,7 @@ export class RowAdder {
     const is = r.start[ci];
     const ie = r.end[ci];
     if (ie === is || b[is] === SPACE || b[ie - 1] === SPACE) return false;
-    const ds = r.start[cd];
-    const de = r.end[cd];
-    const day = isoDay(b, ds, de) ?? dottedDay(b, ds, de);
+    const day = this.dayOf(b, r.start[cd], r.end[cd]);
     if (day === undefined) return false;
     let revenue = 0;
     if (this.hasValues) {
@@ -82,6 +80,30 @@ export class RowAdder {
       this.builder.addParsed(r.line, b, is, ie, day, revenue);
     }
     return true;
+  }
+
+  // The last date read, as its ten bytes in three words, and its day: logs are
+  // usually in time order, so most rows repeat the date of the row before.
+  private dateA = 0;
+  private dateB = 0;
+  private dateC = -1;
+  private lastDay = 0;
+
+  /** A plain ISO or dotted date (ten bytes) as a day number, or undefined. */
+  private dayOf(b: Uint8Array, s: number, e: number): number | undefined {
+    if (e - s !== 10) return undefined;
+    const x = b[s] | (b[s + 1] << 8) | (b[s + 2] << 16) | (b[s + 3] << 24);
+    const y = b[s + 4] | (b[s + 5] << 8) | (b[s + 6] << 16) | (b[s + 7] << 24);
+    const z = b[s + 8] | (b[s + 9] << 8);
+    if (x === this.dateA && y === this.dateB && z === this.dateC) return this.lastDay;
+    const day = isoDay(b, s, e) ?? dottedDay(b, s, e);
+    if (day !== undefined) {
+      this.dateA = x;
+      this.dateB = y;
+      this.dateC = z;
+      this.lastDay = day;
+    }
+    return day;
   }
 
   /** Adds the rows waiting in the batch; call before reading the builder. */
