@@ -7,7 +7,7 @@ import * as fs from "fs";
 import { valueError } from "../core/errors";
 import { DateOrder, Transactions, TransactionBuilder } from "../core/transactions";
 import { fieldText, ReadEnd, readCsv } from "./csv-reader";
-import { cutPoints, PartReader, workerScript } from "./parallel-read";
+import { cutPoints, startPart, workerScript } from "./parallel-read";
 import { RowAdder } from "./row-adder";
 
 export interface ColumnChoice {
@@ -111,17 +111,19 @@ export function loadTransactions(file: string, options: LoadOptions, threads = 1
 
   const script = threads > 1 ? workerScript() : undefined;
   const cuts = script ? cutPoints(file, afterHeader.pos, size, threads) : [];
-  const workers = cuts.map((from, k) => new PartReader(script as string, { file, from, to: cuts[k + 1] ?? size, columns, hasValues, names }));
+  const workers = cuts.map((from, k) => startPart(script as string, { file, from, to: cuts[k + 1] ?? size, columns, hasValues, names }));
   if (report) report.parts = cuts.length + 1;
   let at: ReadEnd = afterHeader;
   for (let k = 0; ; k++) {
     at = readCsv(file, (record) => adder.add(record), { start: at.pos, line: at.line, stopAt: cuts[k] });
     if (k === cuts.length) break;
     adder.flush();
-    const result = at.pos === cuts[k] ? workers[k].wait() : undefined;
+    const worker = workers[k];
+    const result = at.pos === cuts[k] ? worker?.wait() : undefined;
     if (!result) {
-      workers[k].cancel();
-      report?.notes.push(`part ${k + 2}: read on the main thread (${at.pos === cuts[k] ? "the worker failed" : "a quoted field spans its start"})`);
+      worker?.cancel();
+      const why = at.pos !== cuts[k] ? "a quoted field spans its start" : worker ? "the worker failed" : "no worker thread could start";
+      report?.notes.push(`part ${k + 2}: read on the main thread (${why})`);
       continue;
     }
     builder.appendPart(result.part, at.line);

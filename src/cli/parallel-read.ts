@@ -72,13 +72,27 @@ export function cutPoints(file: string, from: number, size: number, parts: numbe
   return cuts;
 }
 
+/** A worker reading one part, or undefined when no thread could be started (the main thread reads the part). */
+export function startPart(script: string, job: Omit<PartJob, "signal" | "port">): PartReader | undefined {
+  try {
+    return new PartReader(script, job);
+  } catch {
+    return undefined;
+  }
+}
+
 /** One worker reading one part. */
 export class PartReader {
   private readonly signal = new Int32Array(new SharedArrayBuffer(8));
   private readonly port: MessagePort;
   private readonly worker: Worker;
 
-  constructor(script: string, job: Omit<PartJob, "signal" | "port">) {
+  /** `watchdogMs`: how long a worker may make no progress before it is given up. */
+  constructor(
+    script: string,
+    job: Omit<PartJob, "signal" | "port">,
+    private readonly watchdogMs = WATCHDOG_MS,
+  ) {
     const channel = new MessageChannel();
     this.port = channel.port1;
     this.worker = new Worker(script, { workerData: { ...job, signal: this.signal, port: channel.port2 }, transferList: [channel.port2] });
@@ -89,7 +103,7 @@ export class PartReader {
   /** Blocks until the worker has posted its part; undefined when it failed or stalled. */
   wait(): PartResult | undefined {
     let progress = 0; // a worker sets 1 when it starts
-    while (Atomics.wait(this.signal, 0, 0, WATCHDOG_MS) === "timed-out") {
+    while (Atomics.wait(this.signal, 0, 0, this.watchdogMs) === "timed-out") {
       const now = Atomics.load(this.signal, 1);
       if (now === progress) {
         this.cancel();
