@@ -7,7 +7,7 @@
  * (quoted fields may hold line ends), arrives exactly at it; otherwise that part
  * is read again on the main thread. A worker stops at the first record that needs
  * the general rules, and the main thread goes on from there, so ids keep their
- * order of first sight, rows keep their line numbers, and errors and slash dates
+ * order of first sight, rows keep their file order, and errors and slash dates
  * are met in file order, exactly as on one thread.
  *
  * The main thread waits for a worker with Atomics.wait, as the reading is
@@ -35,7 +35,7 @@ export interface PartJob {
   port: MessagePort;
 }
 
-/** What a worker posts: its rows (numbered from 1 at `from`) and where it stopped, line 1 being `from`'s. */
+/** What a worker posts: its rows, and where it stopped (lines numbered from 1 at `from`). */
 export interface PartResult {
   part: TransactionPart;
   end: ReadEnd;

@@ -35,7 +35,7 @@ Atomics.store(job.signal, PROGRESS, 1);
 try {
   const result = readPart(job);
   const { part } = result;
-  const buffers = [part.customer.buffer, part.day.buffer, part.sourceRow.buffer, part.ids.w0.buffer, part.ids.w1.buffer];
+  const buffers = [part.customer.buffer, part.day.buffer, part.ids.w0.buffer, part.ids.w1.buffer];
   if (part.revenue) buffers.push(part.revenue.buffer);
   job.port.postMessage(result, buffers as ArrayBuffer[]);
 } catch (error) {

@@ -4,7 +4,7 @@
  * batches; any other row goes through the core's text rules, after the rows
  * before it, so a file obeys exactly the rules of the Excel functions.
  */
-import { packAscii, TransactionBuilder } from "../core/transactions";
+import { packAscii, PackedRows, TransactionBuilder } from "../core/transactions";
 import { dottedDay, decimal, isoDay } from "./byte-fields";
 import { CsvRecord, fieldText } from "./csv-reader";
 
@@ -16,17 +16,10 @@ export interface ColumnIndices {
 }
 
 const SPACE = 32;
-const BATCH = 512;
 
 export class RowAdder {
-  // Rows waiting to be added together: their ids are packed short ids, which the
-  // id table resolves in batches (see IdIndex.indexOfPacked).
-  private count = 0;
-  private readonly rows = new Int32Array(BATCH);
-  private readonly w0 = new Int32Array(BATCH);
-  private readonly w1 = new Int32Array(BATCH);
-  private readonly days = new Int32Array(BATCH);
-  private readonly revenue = new Float64Array(BATCH);
+  /** rows with short ids, added to the builder a batch at a time */
+  private readonly batch = new PackedRows();
 
   /** `hasValues`: whether revenue is read (the builder was made with values). */
   constructor(
@@ -69,15 +62,12 @@ export class RowAdder {
       if (r.end[cv] > r.start[cv]) revenue = decimal(b, r.start[cv], r.end[cv]);
       if (Number.isNaN(revenue)) return false;
     }
-    const k = this.count;
-    if (packAscii(b, is, ie, this.w0, this.w1, k)) {
-      this.rows[k] = r.line;
-      this.days[k] = day;
-      this.revenue[k] = revenue;
-      if (++this.count === BATCH) this.flush();
+    const batch = this.batch;
+    if (packAscii(b, is, ie, batch.w0, batch.w1, batch.count)) {
+      if (batch.push(day, revenue)) this.flush();
     } else {
       this.flush();
-      this.builder.addParsed(r.line, b, is, ie, day, revenue);
+      this.builder.addParsed(b, is, ie, day, revenue);
     }
     return true;
   }
@@ -108,8 +98,6 @@ export class RowAdder {
 
   /** Adds the rows waiting in the batch; call before reading the builder. */
   flush(): void {
-    if (this.count === 0) return;
-    this.builder.addPackedBatch(this.count, this.rows, this.w0, this.w1, this.days, this.revenue);
-    this.count = 0;
+    if (this.batch.count > 0) this.builder.addPacked(this.batch);
   }
 }

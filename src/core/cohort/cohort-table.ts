@@ -32,7 +32,7 @@ export interface CohortOptions {
  *
  * @example
  * // a buys on 2024-01-05 and 2024-02-03, b on 2024-01-20 (as readTransactions returns them)
- * cohortTable({ customerIds: ["a", "b"], customer: Int32Array.of(0, 1, 0), day: Int32Array.of(19727, 19742, 19756), sourceRow: Int32Array.of(1, 2, 3), skippedRows: [], headerRow: false });
+ * cohortTable({ customerIds: ["a", "b"], customer: Int32Array.of(0, 1, 0), day: Int32Array.of(19727, 19742, 19756), skippedRows: [], headerRow: false });
  * // => [["Cohort", "Customers", 0, 1], ["2024-01", 2, 1, 0.5], ["All cohorts", 2, 1, 0.5]]
  */
 export function cohortTable(tx: Transactions, options: CohortOptions = {}): Table {

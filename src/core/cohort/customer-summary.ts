@@ -30,7 +30,7 @@ const unitDays: Record<TimeUnit, number> = { D: 1, W: 7, M: 30 };
  *
  * @example
  * // a buys 10 and 5 on 2024-01-01 and 30 on 2024-01-15, b 7 on 2024-01-08
- * customerSummary({ customerIds: ["a", "b"], customer: Int32Array.of(0, 0, 0, 1), day: Int32Array.of(19723, 19723, 19737, 19730), revenue: Float64Array.of(10, 5, 30, 7), sourceRow: Int32Array.of(1, 2, 3, 4), skippedRows: [], headerRow: false }, { timeUnit: "W" });
+ * customerSummary({ customerIds: ["a", "b"], customer: Int32Array.of(0, 0, 0, 1), day: Int32Array.of(19723, 19723, 19737, 19730), revenue: Float64Array.of(10, 5, 30, 7), skippedRows: [], headerRow: false }, { timeUnit: "W" });
  * // => [["Customer", "frequency", "recency", "T", "monetary_value"], ["a", 1, 2, 2, 30], ["b", 0, 0, 1, 0]]
  */
 export function customerSummary(tx: Transactions, options: SummaryOptions = {}): Table {

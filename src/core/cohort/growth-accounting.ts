@@ -41,7 +41,7 @@ const RESURRECTED = 2;
  *
  * @example
  * // a buys 10 on 2024-01-05 and 5 on 2024-02-03, b 20 on 2024-01-20: the 2024-02 row
- * growthAccounting({ customerIds: ["a", "b"], customer: Int32Array.of(0, 1, 0), day: Int32Array.of(19727, 19742, 19756), revenue: Float64Array.of(10, 20, 5), sourceRow: Int32Array.of(1, 2, 3), skippedRows: [], headerRow: false })[2];
+ * growthAccounting({ customerIds: ["a", "b"], customer: Int32Array.of(0, 1, 0), day: Int32Array.of(19727, 19742, 19756), revenue: Float64Array.of(10, 20, 5), skippedRows: [], headerRow: false })[2];
  * // => ["2024-02", 1, 0, 1, 0, 1, 0, 5, 0, 5, 0]
  */
 export function growthAccounting(tx: Transactions, options: GrowthOptions = {}): Table {

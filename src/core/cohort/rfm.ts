@@ -42,7 +42,7 @@ export function rfmSegment(r: number, f: number): string {
  *
  * @example
  * // a buys 10 on 2024-01-01 and 15 on 2024-01-31, b 50 on 2024-01-20
- * rfm({ customerIds: ["a", "b"], customer: Int32Array.of(0, 1, 0), day: Int32Array.of(19723, 19742, 19753), revenue: Float64Array.of(10, 50, 15), sourceRow: Int32Array.of(1, 2, 3), skippedRows: [], headerRow: false })[1];
+ * rfm({ customerIds: ["a", "b"], customer: Int32Array.of(0, 1, 0), day: Int32Array.of(19723, 19742, 19753), revenue: Float64Array.of(10, 50, 15), skippedRows: [], headerRow: false })[1];
  * // => ["a", 0, 2, 25, 3, 3, 1, "331", "Need attention"]
  */
 export function rfm(tx: Transactions, options: RfmOptions = {}): Table {

@@ -11,6 +11,7 @@ export type { ReadOptions } from "./read-transactions";
 export { TransactionBuilder } from "./transaction-builder";
 export type { TransactionPart } from "./transaction-builder";
 export { IdIndex, packAscii } from "./id-index";
+export { PackedRows } from "./packed-rows";
 export type { IdList } from "./id-index";
 export type { BuilderOptions, ReaderNames } from "./transaction-builder";
 export { dateCellToDay } from "./date-cell-to-day";
@@ -29,8 +30,6 @@ export interface Transactions {
   day: Int32Array;
   /** per kept row, when values were given */
   revenue?: Float64Array;
-  /** per kept row: 1-based row in the input columns */
-  sourceRow: Int32Array;
   /** 1-based rows skipped as blank (and the header row if any) */
   skippedRows: number[];
   /** whether row 1 was taken as a header */

@@ -17,6 +17,7 @@ import { Cell, describeCell } from "../cells";
 import { valueError } from "../errors";
 import { excelSerialToDay } from "./excel-serial";
 import { IdIndex, IdList } from "./id-index";
+import { PackedRows } from "./packed-rows";
 import { DateOrder, parseDateText } from "./parse-date-text";
 import type { Transactions } from "./index";
 
@@ -45,15 +46,14 @@ const NO_DAY = -2147483648;
 
 /**
  * Rows one builder read from a part of an input, for another to append (a worker
- * thread's share of a file): ids as the part's own index saw them, rows numbered
- * from 1 at the part's start.
+ * thread's share of a file): ids as the part's own index saw them, skipped rows
+ * numbered from 1 at the part's start.
  */
 export interface TransactionPart {
   ids: IdList;
   customer: Int32Array;
   day: Int32Array;
   revenue?: Float64Array;
-  sourceRow: Int32Array;
   skippedRows: number[];
 }
 
@@ -66,7 +66,6 @@ export class TransactionBuilder {
   private customer: Int32Array;
   private day: Int32Array;
   private revenue: Float64Array;
-  private sourceRow: Int32Array;
   private length = 0;
   private readonly skipped: number[] = [];
   private headerRow = false;
@@ -85,11 +84,10 @@ export class TransactionBuilder {
     this.dateOrder = options.dateOrder;
     this.detectHeader = options.detectHeader ?? true;
     const capacity = Math.max(16, options.expectedRows ?? 1024);
-    // Logs hold several rows per customer: size the id table for an eighth of the rows.
-    this.index = new IdIndex(capacity >>> 3);
+    // Logs hold several rows per customer: size the id table for a quarter of the rows.
+    this.index = new IdIndex(capacity >>> 2);
     this.customer = new Int32Array(capacity);
     this.day = new Int32Array(capacity);
-    this.sourceRow = new Int32Array(capacity);
     this.revenue = new Float64Array(this.hasValues ? capacity : 0);
   }
 
@@ -97,6 +95,9 @@ export class TransactionBuilder {
   skip(row: number): void {
     this.skipped.push(row);
   }
+
+  /** Rows of short text ids waiting to be added in a batch (see PackedRows); flushed before any other row. */
+  private readonly staged = new PackedRows();
 
   /** Adds one input row as cells. */
   addRow(row: number, id: Cell, date: Cell, value: Cell): void {
@@ -106,10 +107,16 @@ export class TransactionBuilder {
       if (day !== undefined) {
         this.seenRows++;
         const revenue = !this.hasValues ? 0 : typeof value === "number" && Number.isFinite(value) ? value : this.readValue(row, value);
-        this.push(row, this.index.indexOf(id), day, revenue);
+        if (this.staged.packText(id)) {
+          if (this.staged.push(day, revenue)) this.flush();
+        } else {
+          this.flush();
+          this.push(this.index.indexOf(id), day, revenue);
+        }
         return;
       }
     }
+    this.flush();
     const first = this.seenRows++ === 0;
     const idBlank = id === 0 || id === null || id === undefined || (typeof id === "string" && id.trim() === "");
     const dateBlank = date === 0 || date === null || date === undefined || (typeof date === "string" && date.trim() === "");
@@ -137,7 +144,7 @@ export class TransactionBuilder {
     if (idBlank) throw this.cellError(this.names.ids, row, "an id", id);
     if (typeof id === "boolean") throw this.cellError(this.names.ids, row, "an id", id);
     if (day === undefined) throw this.cellError(this.names.dates, row, this.dateOrder ? `a date (${this.dateOrder})` : "a date", date);
-    this.push(row, this.customerIndex(id as string | number), day, this.hasValues ? this.readValue(row, value) : 0);
+    this.push(this.customerIndex(id as string | number), day, this.hasValues ? this.readValue(row, value) : 0);
   }
 
   /**
@@ -145,26 +152,35 @@ export class TransactionBuilder {
    * dotted dates (which need no column judgement) and plain decimals. The id is
    * bytes[start, end) of the file.
    */
-  addParsed(row: number, bytes: Uint8Array, start: number, end: number, day: number, revenue: number): void {
+  addParsed(bytes: Uint8Array, start: number, end: number, day: number, revenue: number): void {
+    this.flush();
     this.seenRows++;
-    this.push(row, this.index.indexOfBytes(bytes, start, end), day, revenue);
+    this.push(this.index.indexOfBytes(bytes, start, end), day, revenue);
   }
 
   /**
-   * Adds `count` rows the caller already read whose ids are packed short ids (the
-   * CSV fast path in batches; see IdIndex.indexOfPacked): rows, days and revenue per row.
+   * Adds, and empties, a batch of rows the caller already read whose ids are packed
+   * short ids (the CSV fast path; see IdIndex.indexOfPacked).
    */
-  addPackedBatch(count: number, rows: Int32Array, w0: Int32Array, w1: Int32Array, days: Int32Array, revenue: Float64Array): void {
-    const customers = this.batchCustomers.length >= count ? this.batchCustomers : (this.batchCustomers = new Int32Array(count));
-    this.index.indexOfPacked(w0, w1, count, customers);
+  addPacked(batch: PackedRows): void {
+    if (batch !== this.staged) this.flush();
+    const count = batch.count;
+    batch.count = 0;
+    const customers = this.batchCustomers;
+    this.index.indexOfPacked(batch.w0, batch.w1, count, customers);
     this.seenRows += count;
-    for (let k = 0; k < count; k++) this.push(rows[k], customers[k], days[k], revenue[k]);
+    for (let k = 0; k < count; k++) this.push(customers[k], batch.days[k], batch.revenue[k]);
   }
 
-  private batchCustomers = new Int32Array(0);
+  private readonly batchCustomers = new Int32Array(PackedRows.capacity);
+
+  /** Adds the staged rows. */
+  private flush(): void {
+    if (this.staged.count > 0) this.addPacked(this.staged);
+  }
 
   /** The index of a customer id, adding it on first sight. */
-  customerIndex(id: string | number): number {
+  private customerIndex(id: string | number): number {
     return this.index.indexOf(id);
   }
 
@@ -182,12 +198,11 @@ export class TransactionBuilder {
     throw this.cellError(this.names.values, row, "a number", value);
   }
 
-  private push(row: number, customer: number, day: number, revenue: number): void {
+  private push(customer: number, day: number, revenue: number): void {
     if (this.length === this.customer.length) this.grow();
     const i = this.length++;
     this.customer[i] = customer;
     this.day[i] = day;
-    this.sourceRow[i] = row;
     if (this.hasValues) this.revenue[i] = revenue;
   }
 
@@ -199,9 +214,6 @@ export class TransactionBuilder {
     const day = new Int32Array(size);
     day.set(this.day);
     this.day = day;
-    const sourceRow = new Int32Array(size);
-    sourceRow.set(this.sourceRow);
-    this.sourceRow = sourceRow;
     if (this.hasValues) {
       const revenue = new Float64Array(size);
       revenue.set(this.revenue);
@@ -228,16 +240,14 @@ export class TransactionBuilder {
    * customers not seen here yet are added in the order the part saw them first.
    */
   appendPart(part: TransactionPart, firstRow: number): void {
+    this.flush();
     const customers = this.index.merge(part.ids);
     const shift = firstRow - 1;
     const n = part.customer.length;
     while (this.customer.length < this.length + n) this.grow();
     const at = this.length;
-    const { customer, sourceRow } = this;
-    for (let k = 0; k < n; k++) {
-      customer[at + k] = customers[part.customer[k]];
-      sourceRow[at + k] = part.sourceRow[k] + shift;
-    }
+    const customer = this.customer;
+    for (let k = 0; k < n; k++) customer[at + k] = customers[part.customer[k]];
     this.day.set(part.day, at);
     if (this.hasValues && part.revenue) this.revenue.set(part.revenue, at);
     this.length += n;
@@ -247,15 +257,17 @@ export class TransactionBuilder {
 
   /** The rows read so far as a part for another builder's appendPart. */
   finishPart(): TransactionPart {
+    this.flush();
     if (this.pendingAt.length > 0) throw new Error("a part with slash dates cannot be appended before its column is judged");
     const n = this.length;
-    const part: TransactionPart = { ids: this.index.list(), customer: this.customer.subarray(0, n), day: this.day.subarray(0, n), sourceRow: this.sourceRow.subarray(0, n), skippedRows: this.skipped };
+    const part: TransactionPart = { ids: this.index.list(), customer: this.customer.subarray(0, n), day: this.day.subarray(0, n), skippedRows: this.skipped };
     if (this.hasValues) part.revenue = this.revenue.subarray(0, n);
     return part;
   }
 
   /** Settles the slash dates and returns the columns. */
   finish(): Transactions {
+    this.flush();
     if (this.pendingAt.length > 0) this.settleSlashDates();
     const n = this.length;
     const index = this.index;
@@ -267,7 +279,6 @@ export class TransactionBuilder {
       customerCount: index.size,
       customer: this.customer.subarray(0, n),
       day: this.day.subarray(0, n),
-      sourceRow: this.sourceRow.subarray(0, n),
       skippedRows: this.skipped,
       headerRow: this.headerRow,
     };

@@ -41,7 +41,7 @@ describe("readTransactions", () => {
     const tx = readTransactions(["customer", "a", 0, null, "", "b", 0], ["date", 45306, 0, null, "  ", "2024-01-16", 0], ["amount", 1, 0, null, "", 2, 0]);
     expect(tx.headerRow).toBe(true);
     expect(tx.skippedRows).toEqual([1, 3, 4, 5, 7]);
-    expect(Array.from(tx.sourceRow)).toEqual([2, 6]);
+    expect(Array.from(tx.customer)).toEqual([0, 1]);
     expect(Array.from(tx.revenue as Float64Array)).toEqual([1, 2]);
   });
 

@@ -9,12 +9,12 @@ type Row = [number, string | null, number, number];
 function add(builder: TransactionBuilder, rows: Row[]): void {
   for (const [line, id, day, revenue] of rows) {
     if (id === null) builder.skip(line);
-    else builder.addParsed(line, bytes(id), 0, bytes(id).length, day, revenue);
+    else builder.addParsed(bytes(id), 0, bytes(id).length, day, revenue);
   }
 }
 
 function plain(tx: Transactions) {
-  return { ids: tx.customerIds, count: tx.customerCount, customer: Array.from(tx.customer), day: Array.from(tx.day), revenue: Array.from(tx.revenue ?? []), sourceRow: Array.from(tx.sourceRow), skippedRows: tx.skippedRows };
+  return { ids: tx.customerIds, count: tx.customerCount, customer: Array.from(tx.customer), day: Array.from(tx.day), revenue: Array.from(tx.revenue ?? []), skippedRows: tx.skippedRows };
 }
 
 describe("TransactionBuilder.appendPart", () => {
@@ -31,7 +31,7 @@ describe("TransactionBuilder.appendPart", () => {
     [10, "a-much-longer-customer", 19730, 8],
   ];
 
-  test("equals one builder over all the rows: ids in order of first sight, rows renumbered", () => {
+  test("equals one builder over all the rows: ids in order of first sight, skipped rows renumbered", () => {
     const whole = new TransactionBuilder({ names, hasValues: true, detectHeader: false });
     add(whole, rows);
     const first = new TransactionBuilder({ names, hasValues: true, detectHeader: false, expectedRows: 1 });
