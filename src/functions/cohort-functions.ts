@@ -5,7 +5,7 @@
  * is the help Excel shows and the metadata CustomFunctionsMetadataPlugin builds.
  */
 import { Cell, Range } from "../core/cells";
-import { cohortTable, customerSummary, growthAccounting, parseMetric, parseMode, parsePeriod, parseTimeUnit, rfm, Table } from "../core/cohort";
+import { cohortTable, customerSummary, growthAccounting, needsRevenue, parseMetric, parseMode, parsePeriod, parseTimeUnit, rfm, Table } from "../core/cohort";
 import { dateCellToDay, parseDateOrder, readTransactionRanges, Transactions } from "../core/transactions";
 import { excelCall, isOmitted } from "./excel";
 
@@ -27,7 +27,7 @@ function optionalDate(cell: unknown, argument: string, fn: string, tx: Transacti
  * @customfunction COHORT
  * @param {any[][]} customer_ids Customer id of each transaction (text or number); a column.
  * @param {any[][]} dates Date of each transaction: Excel dates, or text as yyyy-mm-dd, dd.mm.yyyy, dd/mm/yyyy or mm/dd/yyyy.
- * @param {any[][]} [values] Revenue of each transaction (refunds negative); needed for the revenue, revenue_retention and ltv metrics.
+ * @param {any[][]} [values] Revenue of each transaction (refunds negative); read only for the revenue, revenue_retention and ltv metrics.
  * @param {string} [period] "day", "week" (ISO, Monday start), "month" (default), "quarter" or "year".
  * @param {string} [metric] "retention" (share of the cohort active, default), "customers" (count), "revenue", "revenue_retention" (revenue ÷ revenue in period 0) or "ltv" (cumulative revenue per cohort customer).
  * @param {string} [mode] "on" (active in exactly that period, default) or "on_or_after" (active then or later: unbounded retention); for customers and retention.
@@ -46,7 +46,8 @@ export function cohort(
   return excelCall("COHORT", () => {
     const fn = "COHORT";
     const options = { period: parsePeriod(period, fn), metric: parseMetric(metric, fn), mode: parseMode(mode, fn), fn };
-    return cohortTable(transactionsOf(fn, customer_ids, dates, values, date_order), options);
+    // Values are read only for the metrics that use them, as `retain cohort` does.
+    return cohortTable(transactionsOf(fn, customer_ids, dates, needsRevenue(options.metric) ? values : undefined, date_order), options);
   });
 }
 
