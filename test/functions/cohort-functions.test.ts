@@ -48,6 +48,13 @@ describe("RETAIN.COHORT", () => {
     }
   });
 
+  test("values are read only for the revenue metrics", () => {
+    const text = col(["Amount", 10, "n/a", 5, 0, 0]);
+    expect(fns.cohort(ids, dates, text)).toEqual(fns.cohort(ids, dates));
+    expect(fns.cohort(ids, dates, text, "month", "customers")).toEqual(fns.cohort(ids, dates, undefined, "month", "customers"));
+    expect(excelError(() => fns.cohort(ids, dates, text, "month", "revenue")).message).toBe('RETAIN.COHORT requires values row 3 to be a number, not "n/a"');
+  });
+
   test("bad input becomes #VALUE! with the core message", () => {
     expect(excelError(() => fns.cohort(ids, dates, values, "monthly"))).toEqual({
       code: "#VALUE!",
