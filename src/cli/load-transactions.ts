@@ -119,7 +119,9 @@ export function loadTransactions(file: string, options: LoadOptions, threads = 1
     if (k === cuts.length) break;
     adder.flush();
     const worker = workers[k];
+    const waitStart = Date.now();
     const result = at.pos === cuts[k] ? worker?.wait() : undefined;
+    const waited = Date.now() - waitStart;
     if (!result) {
       worker?.cancel();
       const why = at.pos !== cuts[k] ? "a quoted field spans its start" : worker ? "the worker failed" : "no worker thread could start";
@@ -132,7 +134,7 @@ export function loadTransactions(file: string, options: LoadOptions, threads = 1
     if (report) {
       report.workerRows += rows;
       const stopped = end.pos < (cuts[k + 1] ?? size) ? `; line ${end.line} on, read on the main thread` : "";
-      report.notes.push(`part ${k + 2}: lines ${at.line}–${end.line - 1}, ${rows} rows on a worker thread${stopped}`);
+      report.notes.push(`part ${k + 2}: lines ${at.line}–${end.line - 1}, ${rows} rows on a worker thread (waited for ${waited} ms)${stopped}`);
     }
     at = end;
   }
