@@ -2,7 +2,7 @@ import { valueError } from "../errors";
 import { customerCount, Transactions } from "../transactions/index";
 import { CohortMetric, CohortMode, needsRevenue } from "./parse-words";
 import { Period, periodLabel } from "./period";
-import { groupByCustomer, periodize } from "./periodize";
+import { groupByCustomer, periodLookup } from "./periodize";
 import type { Table } from "./table";
 
 export interface CohortOptions {
@@ -46,25 +46,24 @@ export function cohortTable(tx: Transactions, options: CohortOptions = {}): Tabl
   }
   if (revenueMetric && !tx.revenue) throw valueError(`${fn} requires values for metric "${metric}"`);
 
-  const { period: key, firstKey, count: P } = periodize(tx, period, fn);
+  const { lookup, min, firstKey, count: P } = periodLookup(tx.day, period, fn);
   const nc = customerCount(tx);
-  const customer = tx.customer;
-  const first = new Int32Array(nc).fill(P);
-  for (let i = 0; i < key.length; i++) if (key[i] < first[customer[i]]) first[customer[i]] = key[i];
-  const size = new Float64Array(P);
-  for (let c = 0; c < nc; c++) if (first[c] < P) size[first[c]]++;
-
+  const { customer, day } = tx;
   // cell[f·P + k]: cohort f (by period index) at offset k
   const cell = new Float64Array(P * P);
+  let first: Int32Array;
   if (revenueMetric) {
+    first = firstPeriods(customer, day, lookup, min, nc, P);
     const revenue = tx.revenue as Float64Array;
-    for (let i = 0; i < key.length; i++) {
+    for (let i = 0; i < day.length; i++) {
       const f = first[customer[i]];
-      cell[f * P + key[i] - f] += revenue[i];
+      cell[f * P + lookup[day[i] - min] - f] += revenue[i];
     }
   } else {
-    countActive(key, customer, first, P, mode, cell);
+    first = countActive(customer, day, lookup, min, nc, P, mode, cell);
   }
+  const size = new Float64Array(P);
+  for (let c = 0; c < nc; c++) if (first[c] < P) size[first[c]]++;
 
   const header: (string | number)[] = ["Cohort", "Customers"];
   for (let k = 0; k < P; k++) header.push(k);
@@ -121,56 +120,99 @@ export function cohortTable(tx: Transactions, options: CohortOptions = {}): Tabl
   return table;
 }
 
+/** Each customer's first period (P for a customer without rows). */
+function firstPeriods(customer: Int32Array, day: Int32Array, lookup: Int32Array, min: number, nc: number, P: number): Int32Array {
+  const first = new Int32Array(nc).fill(P);
+  for (let i = 0; i < day.length; i++) {
+    const k = lookup[day[i] - min];
+    if (k < first[customer[i]]) first[customer[i]] = k;
+  }
+  return first;
+}
+
 /**
- * Active customers per (cohort, offset). Mode "on" counts distinct customers: a
- * bit set per customer and period when that fits in memory, else rows grouped by
- * customer with a stamp per offset marking the offsets already counted. Mode "on_or_after" needs only each customer's last
- * active offset: it counts in every offset up to that one.
+ * Active customers per (cohort, offset) into `cell`; returns each customer's first
+ * period. A bit per customer and period when that fits in `bitWords` (32 MB by
+ * default): one pass over the rows, then each customer's bits give its first
+ * period and either every period it was active in (mode "on", distinct customers)
+ * or its last (mode "on_or_after": counted in every offset up to that one).
+ * Otherwise the rows grouped by customer (countActiveGrouped).
  */
-function countActive(key: Int32Array, customer: Int32Array, first: Int32Array, P: number, mode: CohortMode, cell: Float64Array): void {
-  const nc = first.length;
+export function countActive(customer: Int32Array, day: Int32Array, lookup: Int32Array, min: number, nc: number, P: number, mode: CohortMode, cell: Float64Array, bitWords = 1 << 23): Int32Array {
+  const words = (P + 31) >>> 5;
+  if (nc * words > bitWords) return countActiveGrouped(customer, day, lookup, min, nc, P, mode, cell);
+  const bits = new Int32Array(nc * words);
+  if (words === 1) {
+    for (let i = 0; i < day.length; i++) bits[customer[i]] |= 1 << lookup[day[i] - min];
+  } else {
+    for (let i = 0; i < day.length; i++) {
+      const k = lookup[day[i] - min];
+      bits[customer[i] * words + (k >>> 5)] |= 1 << (k & 31);
+    }
+  }
+  const first = new Int32Array(nc).fill(P);
+  for (let c = 0; c < nc; c++) {
+    const base = c * words;
+    let w = 0;
+    while (w < words && bits[base + w] === 0) w++;
+    if (w === words) continue;
+    // lowest set bit: its period is the cohort
+    const f = w * 32 + 31 - Math.clz32(bits[base + w] & -bits[base + w]);
+    first[c] = f;
+    if (mode === "on_or_after") {
+      let v = words - 1;
+      while (bits[base + v] === 0) v--;
+      cell[f * P + v * 32 + 31 - Math.clz32(bits[base + v]) - f]++; // highest set bit: the last period
+      continue;
+    }
+    for (; w < words; w++) {
+      let x = bits[base + w];
+      while (x !== 0) {
+        const lowest = x & -x;
+        cell[f * P + w * 32 + 31 - Math.clz32(lowest) - f]++;
+        x ^= lowest;
+      }
+    }
+  }
+  if (mode === "on_or_after") countUpToLast(cell, P);
+  return first;
+}
+
+/**
+ * countActive for too many periods for the bits: mode "on" groups the rows by
+ * customer and stamps the offsets already counted; mode "on_or_after" needs only
+ * each customer's last offset.
+ */
+function countActiveGrouped(customer: Int32Array, day: Int32Array, lookup: Int32Array, min: number, nc: number, P: number, mode: CohortMode, cell: Float64Array): Int32Array {
+  const first = firstPeriods(customer, day, lookup, min, nc, P);
   if (mode === "on_or_after") {
     const last = new Int32Array(nc);
-    for (let i = 0; i < key.length; i++) {
+    for (let i = 0; i < day.length; i++) {
       const c = customer[i];
-      const k = key[i] - first[c];
+      const k = lookup[day[i] - min] - first[c];
       if (k > last[c]) last[c] = k;
     }
     for (let c = 0; c < nc; c++) if (first[c] < P) cell[first[c] * P + last[c]]++;
-    for (let f = 0; f < P; f++) for (let k = P - f - 2; k >= 0; k--) cell[f * P + k] += cell[f * P + k + 1];
-    return;
+    countUpToLast(cell, P);
+    return first;
   }
-  const words = (P + 31) >>> 5;
-  if (nc * words <= 1 << 23) {
-    // A bit per (customer, period) in one pass over the rows, then each customer's bits.
-    const bits = new Int32Array(nc * words);
-    if (words === 1) for (let i = 0; i < key.length; i++) bits[customer[i]] |= 1 << key[i];
-    else for (let i = 0; i < key.length; i++) bits[customer[i] * words + (key[i] >>> 5)] |= 1 << (key[i] & 31);
-    for (let c = 0; c < nc; c++) {
-      const f = first[c];
-      for (let w = 0; w < words; w++) {
-        let x = bits[c * words + w];
-        while (x !== 0) {
-          const lowest = x & -x;
-          cell[f * P + w * 32 + 31 - Math.clz32(lowest) - f]++;
-          x ^= lowest;
-        }
-      }
-    }
-    return;
-  }
-  // Too many periods for the bits: group the rows by customer and stamp the offsets counted.
   const { start, rows } = groupByCustomer(customer, nc);
   const stamp = new Int32Array(P).fill(-1);
   for (let c = 0; c < nc; c++) {
     const f = first[c];
     const base = f * P;
     for (let j = start[c]; j < start[c + 1]; j++) {
-      const k = key[rows[j]] - f;
+      const k = lookup[day[rows[j]] - min] - f;
       if (stamp[k] !== c) {
         stamp[k] = c;
         cell[base + k]++;
       }
     }
   }
+  return first;
+}
+
+/** Turns counts of customers by last offset into counts of customers active at or after each offset. */
+function countUpToLast(cell: Float64Array, P: number): void {
+  for (let f = 0; f < P; f++) for (let k = P - f - 2; k >= 0; k--) cell[f * P + k] += cell[f * P + k + 1];
 }

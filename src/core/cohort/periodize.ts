@@ -28,17 +28,34 @@ export function dayRange(day: Int32Array, fn: string): { min: number; max: numbe
   return { min, max };
 }
 
-/** Period indices per row, through a lookup table over the day range (one calendar step per distinct day). */
-export function periodize(tx: Transactions, period: Period, fn: string): Periodized {
-  const { day } = tx;
-  const n = day.length;
+export interface PeriodLookup {
+  /** lookup[d − min]: the period index of day d (0 = the first period in the data) */
+  lookup: Int32Array;
+  /** the first day in the data */
+  min: number;
+  /** the key of period 0 */
+  firstKey: number;
+  /** number of periods from the first to the last in the data */
+  count: number;
+}
+
+/** Period indices of the days from the first to the last in the data (one calendar step per day). */
+export function periodLookup(day: Int32Array, period: Period, fn: string): PeriodLookup {
   const { min, max } = dayRange(day, fn);
   const firstKey = periodKey(min, period);
   const lookup = new Int32Array(max - min + 1);
   for (let d = min; d <= max; d++) lookup[d - min] = periodKey(d, period) - firstKey;
+  return { lookup, min, firstKey, count: lookup[max - min] + 1 };
+}
+
+/** Period indices per row, through periodLookup. */
+export function periodize(tx: Transactions, period: Period, fn: string): Periodized {
+  const { day } = tx;
+  const n = day.length;
+  const { lookup, min, firstKey, count } = periodLookup(day, period, fn);
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) out[i] = lookup[day[i] - min];
-  return { period: out, firstKey, count: lookup[max - min] + 1 };
+  return { period: out, firstKey, count };
 }
 
 export interface Groups {

@@ -3,6 +3,7 @@
  */
 import fc from "fast-check";
 import { cohortTable, customerSummary, growthAccounting, Period, rfm } from "../../../src/core/cohort";
+import { countActive } from "../../../src/core/cohort/cohort-table";
 import { readTransactions, Transactions } from "../../../src/core/transactions";
 
 const row = fc.record({
@@ -106,6 +107,38 @@ describe("cohort engine invariants", () => {
         const tables = [cohortTable(tx, { period: p, metric: "revenue_retention" }), cohortTable(tx, { period: p, metric: "ltv" }), growthAccounting(tx, { period: p }), customerSummary(tx, { timeUnit: "M" }), rfm(tx)];
         for (const table of tables) for (const r of table) for (const cell of r) if (!(typeof cell === "string" || Number.isFinite(cell))) throw new Error(`bad cell ${cell}`);
       }),
+      options,
+    );
+  });
+
+  test("countActive: the bits and the grouped rows count the same, in both modes", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ customer: fc.nat(40), period: fc.nat(70) }), { minLength: 1, maxLength: 300 }),
+        fc.constantFrom<"on" | "on_or_after">("on", "on_or_after"),
+        (rows, mode) => {
+          // Day d is period d: a lookup of 71 periods (three words of bits).
+          const P = 71;
+          const lookup = Int32Array.from({ length: P }, (_, d) => d);
+          const customer = Int32Array.from(rows, (r) => r.customer);
+          const day = Int32Array.from(rows, (r) => r.period);
+          const bitsCell = new Float64Array(P * P);
+          const groupedCell = new Float64Array(P * P);
+          const bitsFirst = countActive(customer, day, lookup, 0, 41, P, mode, bitsCell);
+          const groupedFirst = countActive(customer, day, lookup, 0, 41, P, mode, groupedCell, 0);
+          expect(Array.from(bitsFirst)).toEqual(Array.from(groupedFirst));
+          expect(Array.from(bitsCell)).toEqual(Array.from(groupedCell));
+          // and what they count, from the definition
+          for (let c = 0; c <= 40; c++) {
+            const own = rows.filter((r) => r.customer === c).map((r) => r.period);
+            expect(bitsFirst[c]).toBe(own.length ? Math.min(...own) : P);
+          }
+          const f = bitsFirst[rows[0].customer];
+          const offsets = new Set(rows.filter((r) => bitsFirst[r.customer] === f).map((r) => `${r.customer}:${r.period - f}`));
+          const active = (k: number) => new Set([...offsets].filter((o) => (mode === "on" ? Number(o.split(":")[1]) === k : Number(o.split(":")[1]) >= k)).map((o) => o.split(":")[0])).size;
+          for (let k = 0; k < P - f; k++) expect(bitsCell[f * P + k]).toBe(active(k));
+        },
+      ),
       options,
     );
   });
