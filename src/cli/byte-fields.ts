@@ -10,20 +10,25 @@ const D0 = 48; // "0"
 
 /** yyyy-mm-dd (exactly) as a day number, or undefined. */
 export function isoDay(b: Uint8Array, s: number, e: number): number | undefined {
-  if (e - s !== 10 || b[s + 4] !== 45 || b[s + 7] !== 45) return undefined;
-  const y = digits(b, s, 4);
-  const m = digits(b, s + 5, 2);
-  const d = digits(b, s + 8, 2);
-  return y >= 0 && m >= 0 && d >= 0 && isValidCivil(y, m, d) ? daysFromCivil(y, m, d) : undefined;
+  return tenByteDay(b, s, e, 45, 4, 7, 0, 5, 8);
 }
 
 /** dd.mm.yyyy (exactly) as a day number, or undefined. */
 export function dottedDay(b: Uint8Array, s: number, e: number): number | undefined {
-  if (e - s !== 10 || b[s + 2] !== 46 || b[s + 5] !== 46) return undefined;
-  const d = digits(b, s, 2);
-  const m = digits(b, s + 3, 2);
-  const y = digits(b, s + 6, 4);
-  return y >= 0 && m >= 0 && d >= 0 && isValidCivil(y, m, d) ? daysFromCivil(y, m, d) : undefined;
+  return tenByteDay(b, s, e, 46, 2, 5, 6, 3, 0);
+}
+
+/**
+ * A ten-byte date with the separator byte `sep` at offsets a and b and the year,
+ * month and day digits at offsets y (4), m (2) and d (2): a day number, or
+ * undefined when it is not that shape or not a real day.
+ */
+function tenByteDay(bytes: Uint8Array, s: number, e: number, sep: number, a: number, b: number, y: number, m: number, d: number): number | undefined {
+  if (e - s !== 10 || bytes[s + a] !== sep || bytes[s + b] !== sep) return undefined;
+  const year = digits(bytes, s + y, 4);
+  const month = digits(bytes, s + m, 2);
+  const day = digits(bytes, s + d, 2);
+  return year >= 0 && month >= 0 && day >= 0 && isValidCivil(year, month, day) ? daysFromCivil(year, month, day) : undefined;
 }
 
 function digits(b: Uint8Array, s: number, n: number): number {
