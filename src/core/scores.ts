@@ -7,8 +7,10 @@ import { divZeroError, numError, valueError } from "./errors";
  * desktop Excel cannot tell it from a blank cell (use a Table column to avoid blanks).
  * The first bad cell is named by its 1-based row (and column, for a wider range).
  */
-export function readScores(range: Cell[] | Cell[][], min: number, max: number, fn: string): number[] {
-  const rows: Cell[][] = range.length > 0 && Array.isArray(range[0]) ? (range as Cell[][]) : (range as Cell[]).map((c) => [c]);
+export function readScores(range: Cell | Cell[] | Cell[][], min: number, max: number, fn: string): number[] {
+  // A single cell (not a range) is a range of one.
+  const list: Cell[] | Cell[][] = Array.isArray(range) ? range : [range];
+  const rows: Cell[][] = list.length > 0 && Array.isArray(list[0]) ? (list as Cell[][]) : (list as Cell[]).map((c) => [c]);
   const wide = rows.some((row) => row.length > 1);
   const scores: number[] = [];
   rows.forEach((row, r) =>

@@ -98,4 +98,20 @@ describe("dist/functions.js", () => {
       { numRuns: 150 },
     );
   });
+
+  // Excel always passes a declared range as a 2-D array, but a host may pass a single cell.
+  it.each(metadata.filter((f) => f.parameters.some((p) => p.dimensionality === "matrix")).map((f) => [f.id, f] as const))(
+    "%s given a single cell where a range is declared: a value or an error with a rule, never a failure",
+    (id, fn) => {
+      for (const bare of ["abc", 5, "2024-01-15", null]) {
+        const args = fn.parameters.map((p) => (p.dimensionality === "matrix" ? bare : p.optional ? null : 1));
+        try {
+          call(id, ...args);
+        } catch (error) {
+          expect(error).toBeInstanceOf(StubCustomFunctionsError);
+          expect((error as Error).message).not.toContain(" failed: ");
+        }
+      }
+    },
+  );
 });

@@ -16,7 +16,7 @@ import { wholeArg } from "../validate";
  * csat([5, 4, 3, 5, 2]) // => 0.6
  * csat([7, 6, 5, 7], 7) // => 0.75
  */
-export function csat(scores: Cell[] | Cell[][], scaleMax?: unknown): number {
+export function csat(scores: Cell | Cell[] | Cell[][], scaleMax?: unknown): number {
   const max = scaleMax === undefined ? 5 : wholeArg(scaleMax, "scale_max", "csat", 2);
   const values = readScores(scores, 0, max, "csat");
   let top = 0;

@@ -13,7 +13,7 @@ import { readScores } from "../scores";
  * @example
  * nps([10, 9, 9, 8, 7, 6, 3, 10, 9, 5]) // => 20
  */
-export function nps(scores: Cell[] | Cell[][]): number {
+export function nps(scores: Cell | Cell[] | Cell[][]): number {
   const values = readScores(scores, 0, 10, "nps");
   let promoters = 0;
   let detractors = 0;
