@@ -3,7 +3,7 @@
  * sheet names quoted the way Excel writes them ('My sheet'!A1:B2). Rows and columns
  * are 0-based inside the playground and 1-based in the text, as in Excel.
  */
-import { columnLetters } from "../taskpane/workbook-port";
+import { columnLetters, quoteSheetName } from "../taskpane/workbook-port";
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
@@ -33,15 +33,6 @@ export function columnIndex(name: string): number | undefined {
 
 export function cellName(address: CellAddress): string {
   return `${columnName(address.col)}${address.row + 1}`;
-}
-
-/**
- * Quotes a sheet name unless it is letters, digits and underscores. Stricter than the
- * pane's sheetPrefix (which leaves "Q1.2024" bare, as Excel does): HyperFormula reads
- * a bare name only without dots.
- */
-export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** "A1:C10", "A1" for a single cell, with the sheet when given. */

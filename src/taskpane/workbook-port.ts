@@ -213,11 +213,19 @@ export function rectAddress(rect: Rect, absolute = false): string {
   return `${first}:${last}`;
 }
 
+/**
+ * A sheet name as formulas write it: bare when it is letters, digits and
+ * underscores and cannot be read as a cell (A1, R1C1), else in quotes. Names with
+ * dots (Q1.2024) are quoted too: Excel reads them either way, the playground's
+ * HyperFormula only quoted.
+ */
+export function quoteSheetName(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) && !/^[A-Za-z]{1,3}[0-9]+$/.test(sheet) && !/^R[0-9]*C[0-9]*$/i.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
 /** A sheet name as a formula or address prefix: Sheet1 → Sheet1!, My data → 'My data'!. */
 export function sheetPrefix(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}[0-9]+$/.test(sheet) && !/^R[0-9]*C[0-9]*$/i.test(sheet)
-    ? `${sheet}!`
-    : `'${sheet.replace(/'/g, "''")}'!`;
+  return `${quoteSheetName(sheet)}!`;
 }
 
 /** "Sheet1!A1:C10" style address of a rectangle on a sheet. */

@@ -3,6 +3,7 @@ import { createCustomFunctionsShim } from "../../src/playground/custom-functions
 import { PlaygroundWorkbook } from "../../src/playground/playground-workbook";
 import { buildRetainPlugin, type FunctionsMetadata } from "../../src/playground/retain-plugin";
 import { Workbook } from "../../src/playground/workbook";
+import { fullAddress } from "../../src/taskpane/workbook-port";
 
 const metadata: FunctionsMetadata = {
   functions: [
@@ -75,6 +76,15 @@ describe("PlaygroundWorkbook, the pane's port over the playground workbook", () 
     expect(wb.value(out, 3, 0)).toBe(20);
     // nothing outside the new sheet changed
     expect(wb.value(wb.sheetId("Data"), 1, 2)).toBe(10);
+  });
+
+  test("formulas the pane writes reach a sheet with a dotted name (quoted by sheetPrefix)", async () => {
+    const { wb, port } = setup();
+    const q = wb.addSheet("Q1.2024");
+    wb.setValues(q, 0, 0, [[21]]);
+    await port.addSheet("Out");
+    await port.writeCells("Out", [{ row: 0, column: 0, formulas: [[`=RETAIN.DOUBLE(${fullAddress("Q1.2024", { row: 0, column: 0, rowCount: 1, columnCount: 1 })})`]] }]);
+    expect(wb.value(wb.sheetId("Out"), 0, 0)).toBe(42);
   });
 
   test("format and addLineChart keep what the grid draws", async () => {

@@ -20,6 +20,8 @@ describe("address helpers", () => {
     expect(sheetPrefix("O'Brien")).toBe("'O''Brien'!");
     expect(sheetPrefix("A1")).toBe("'A1'!");
     expect(sheetPrefix("Cohorts – Month")).toBe("'Cohorts – Month'!");
+    expect(sheetPrefix("Q1.2024")).toBe("'Q1.2024'!"); // HyperFormula reads dotted names only in quotes
+    expect(sheetPrefix("R1C1")).toBe("'R1C1'!");
     expect(fullAddress("Data", { row: 0, column: 0, rowCount: 5, columnCount: 3 }, true)).toBe("Data!$A$1:$C$5");
   });
 
