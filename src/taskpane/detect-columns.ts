@@ -16,6 +16,7 @@
  *   column is reported as -1 and the pane asks the analyst to choose.
  */
 import type { Cell } from "../core/cells";
+import { parseDateText } from "../core/transactions";
 
 export interface ColumnChoice {
   /** whether row 1 of the source is a header */
@@ -77,14 +78,9 @@ export function headerScore(header: string, role: keyof typeof words): number {
 const MIN_SERIAL = 32874; // 1990-01-01
 const MAX_SERIAL = 73051; // 2100-01-01
 
-const isoDate = /^\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-const dottedDate = /^\d{1,2}\.\d{1,2}\.\d{4}$/;
-const slashDate = /^\d{1,2}\/\d{1,2}\/\d{4}$/;
-
-/** Text that reads as a date in one of the forms the engine accepts. */
+/** Text that reads as a date by the engine's own rules (parseDateText), numeric text aside. */
 export function looksLikeDateText(text: string): boolean {
-  const t = text.trim();
-  return isoDate.test(t) || dottedDate.test(t) || slashDate.test(t);
+  return !/^\s*\d+(?:\.\d+)?\s*$/.test(text) && parseDateText(text) !== undefined;
 }
 
 function isBlank(cell: Cell): boolean {

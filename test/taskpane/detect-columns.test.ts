@@ -111,5 +111,10 @@ describe("looksLikeDateText", () => {
     expect(looksLikeDateText("01/31/2024")).toBe(true);
     expect(looksLikeDateText("Jan 31")).toBe(false);
     expect(looksLikeDateText("2024")).toBe(false);
+    // the engine's rules exactly: times after any form, real calendar days only
+    expect(looksLikeDateText("31.01.2024 10:30")).toBe(true);
+    expect(looksLikeDateText("01/31/2024 5:00 PM")).toBe(true);
+    expect(looksLikeDateText("2024-02-30")).toBe(false);
+    expect(looksLikeDateText("45306")).toBe(false);
   });
 });
