@@ -117,6 +117,11 @@ describe("retain", () => {
     expect(out.out.trimEnd().split("\n").slice(1).map((line) => (line.startsWith('"') ? line.slice(1, line.indexOf('"', 1)) : line.split(",")[0]))).toEqual(seen);
   });
 
+  test("an id reads the same whether its row takes the byte path or the text rules (a leading U+FEFF kept)", () => {
+    const text = tempFile("bom.csv", "customer,date,revenue\n\uFEFFabé,2024-01-01,1\n\uFEFFabé,2024-01-05,1e1\nЁж,2024-01-02,2\nЁж,15/01/2024,3\n");
+    expect(run("summary", text).out).toBe("Customer,frequency,recency,T,monetary_value\n\"\uFEFFabé\",1,4,14,10\nЁж,1,13,13,3\n");
+  });
+
   test("slash dates: judged over the file, --date-order for an ambiguous one", () => {
     const text = tempFile("t.csv", "customer_id,order_date\na,03/04/2024\na,01/05/2024\n");
     expect(run("cohort", text).err).toBe(

@@ -110,7 +110,7 @@ export class IdIndex {
     let h = 0x811c9dc5;
     for (let k = start; k < end; k++) {
       const c = bytes[k];
-      if (c >= 128) return this.indexOf(new TextDecoder().decode(bytes.subarray(start, end)));
+      if (c >= 128) return this.indexOf(decodeUtf8(bytes.subarray(start, end)));
       h = Math.imul(h ^ c, 0x01000193);
     }
     const hash = mix(h, n);
@@ -291,6 +291,14 @@ function unpack(w0: number, w1: number): string {
     default:
       return String.fromCharCode(a, b, c, d, e, f, g, h);
   }
+}
+
+let utf8: TextDecoder | undefined; // made on first use: Excel's functions never read bytes
+
+/** UTF-8 text as Buffer.toString gives the fields that reach the text rules: a leading U+FEFF is kept. */
+function decodeUtf8(bytes: Uint8Array): string {
+  utf8 ??= new TextDecoder("utf-8", { ignoreBOM: true });
+  return utf8.decode(bytes);
 }
 
 function asciiText(bytes: Uint8Array, start: number, end: number): string {
