@@ -84,8 +84,8 @@ export class TransactionBuilder {
     this.dateOrder = options.dateOrder;
     this.detectHeader = options.detectHeader ?? true;
     const capacity = Math.max(16, options.expectedRows ?? 1024);
-    // Logs hold several rows per customer: size the id table for a quarter of the rows.
-    this.index = new IdIndex(capacity >>> 2);
+    // Logs hold several rows per customer: size the id table for an eighth of the rows (it grows when needed).
+    this.index = new IdIndex(capacity >>> 3);
     this.customer = new Int32Array(capacity);
     this.day = new Int32Array(capacity);
     this.revenue = new Float64Array(this.hasValues ? capacity : 0);
@@ -105,12 +105,12 @@ export class TransactionBuilder {
     if (typeof date === "number" && typeof id === "string" && id.length > 0 && id.charCodeAt(0) > 32) {
       const day = excelSerialToDay(date);
       if (day !== undefined) {
-        this.seenRows++;
         const revenue = !this.hasValues ? 0 : typeof value === "number" && Number.isFinite(value) ? value : this.readValue(row, value);
         if (this.staged.packText(id)) {
-          if (this.staged.push(day, revenue)) this.flush();
+          if (this.staged.push(day, revenue)) this.flush(); // addPacked counts the staged rows as seen
         } else {
           this.flush();
+          this.seenRows++;
           this.push(this.index.indexOf(id), day, revenue);
         }
         return;
