@@ -138,6 +138,8 @@ export interface ReadRange {
   line?: number;
   /** read no record that starts at or after this byte offset (default: to the end) */
   stopAt?: number;
+  /** stop before a record that runs past this many bytes, rather than reading on to its end */
+  maxRecordBytes?: number;
   chunkSize?: number;
 }
 
@@ -151,8 +153,9 @@ export interface ReadEnd {
  * Calls `onRecord` for every record of the file (or of a range of it), in order.
  * An empty line is a record of one empty field, so the caller can count it as
  * skipped. When `onRecord` returns false, reading stops before that record, which
- * the returned end then points at; otherwise the end is where `stopAt` or the end
- * of the file was reached.
+ * the returned end then points at, as it does a record longer than
+ * `maxRecordBytes`; otherwise the end is where `stopAt` or the end of the file was
+ * reached.
  */
 export function readCsv(file: string, onRecord: (record: CsvRecord) => boolean | void, range: ReadRange = {}): ReadEnd {
   const chunkSize = range.chunkSize ?? 1 << 20;
@@ -187,6 +190,7 @@ export function readCsv(file: string, onRecord: (record: CsvRecord) => boolean |
         pos = next;
       }
       if (eof) return { pos: base + pos, line };
+      if (range.maxRecordBytes !== undefined && length - pos > range.maxRecordBytes) return { pos: base + pos, line };
       // Carry the partial record over to the front of the buffer.
       bytes.copy(bytes, 0, pos, length);
       base += pos;

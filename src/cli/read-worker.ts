@@ -21,10 +21,12 @@ function readPart(job: PartJob): PartResult {
     job.file,
     (record) => {
       if (!adder.addFast(record)) return false;
-      if ((++rows & 0xffff) === 0) Atomics.store(job.signal, PROGRESS, rows);
+      if ((++rows & 0xfff) === 0) Atomics.store(job.signal, PROGRESS, rows);
       return true;
     },
-    { start: job.from, line: 1, stopAt: job.to },
+    // A record over 1 MB is left to the main thread: in a log it is most likely a
+    // cut that fell inside a quoted field, which the worker would read to the next quote.
+    { start: job.from, line: 1, stopAt: job.to, maxRecordBytes: 1 << 20 },
   );
   adder.flush();
   return { part: builder.finishPart(), end };

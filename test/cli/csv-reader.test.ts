@@ -60,4 +60,16 @@ describe("readCsv", () => {
       expect(readCsv(file, () => true, { chunkSize })).toEqual({ pos: text.length, line: 7 });
     }
   });
+
+  test("a record longer than maxRecordBytes ends the reading at its start", () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "retain-csv-")), "t.csv");
+    const long = `b,"${"x\n".repeat(200)}"`;
+    fs.writeFileSync(file, `a,1\n${long}\nc,3\n`);
+    const seen: string[] = [];
+    const end = readCsv(file, (r) => void seen.push(fieldText(r, 0)), { maxRecordBytes: 100, chunkSize: 16 });
+    expect(seen).toEqual(["a"]);
+    expect(end).toEqual({ pos: 4, line: 2 });
+    // without the limit the record is read whole
+    expect(readCsv(file, () => true, { chunkSize: 16 })).toEqual({ pos: 4 + long.length + 5, line: 204 });
+  });
 });
