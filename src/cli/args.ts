@@ -37,7 +37,7 @@ Options for every command:
   --date-order DMY|MDY                how to read slash dates that fit both orders
   --format csv|json                   output format (default csv)
   --threads N                         read the file on up to N threads (default: one per core,
-                                      at most 4, for files over 8 MB; otherwise 1)
+                                      at most 4, for files of 8 MB or more; otherwise 1)
   --verbose                           say on stderr how the file was read
 
 P: day, week, month (default), quarter, year.
