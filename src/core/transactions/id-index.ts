@@ -69,18 +69,7 @@ export class IdIndex {
   indexOf(id: string | number): number {
     const text = typeof id === "string" ? id : String(id);
     const n = text.length;
-    if (n <= 8) {
-      let w0 = n << 28;
-      let w1 = 0;
-      let k = 0;
-      for (; k < n; k++) {
-        const c = text.charCodeAt(k);
-        if (c >= 128) break;
-        if (k < 4) w0 |= c << (7 * k);
-        else w1 |= c << (7 * (k - 4));
-      }
-      if (k === n) return this.short(w0 | 0, w1, id);
-    }
+    if (packText(text, this.key0, this.key1, 0)) return this.short(this.key0[0], this.key1[0], id);
     let h = 0x811c9dc5;
     for (let k = 0; k < n; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
     return this.longId(mix(h, n), text, id);
@@ -89,23 +78,7 @@ export class IdIndex {
   /** The index of the id in bytes[start, end) (UTF-8), adding it on first sight. */
   indexOfBytes(bytes: Uint8Array, start: number, end: number): number {
     const n = end - start;
-    if (n <= 8) {
-      let w0 = n << 28;
-      let w1 = 0;
-      let k = 0;
-      for (; k < n; k++) {
-        const c = bytes[start + k];
-        if (c >= 128) break;
-        if (k < 4) w0 |= c << (7 * k);
-        else w1 |= c << (7 * (k - 4));
-      }
-      if (k === n) {
-        w0 |= 0;
-        const slot = this.find(w0, w1, mix(w0, w1));
-        const v = this.table[slot + 2];
-        return v !== 0 ? v - 1 : this.insert(slot, w0, w1, undefined);
-      }
-    }
+    if (packAscii(bytes, start, end, this.key0, this.key1, 0)) return this.short(this.key0[0], this.key1[0], undefined);
     // Long ASCII ids are hashed from the bytes; anything else is decoded first.
     let h = 0x811c9dc5;
     for (let k = start; k < end; k++) {
@@ -172,7 +145,12 @@ export class IdIndex {
     return out;
   }
 
-  private short(w0: number, w1: number, id: string | number): number {
+  /** The packed words of one short id, for indexOf and indexOfBytes. */
+  private readonly key0 = new Int32Array(1);
+  private readonly key1 = new Int32Array(1);
+
+  /** A short id by its packed words; `id` as given, or undefined when the words spell it. */
+  private short(w0: number, w1: number, id: string | number | undefined): number {
     const slot = this.find(w0, w1, mix(w0, w1));
     const v = this.table[slot + 2];
     return v !== 0 ? v - 1 : this.insert(slot, w0, w1, id);
@@ -244,6 +222,23 @@ export function packAscii(bytes: Uint8Array, start: number, end: number, w0: Int
   let b = 0;
   for (let i = 0; i < n; i++) {
     const c = bytes[start + i];
+    if (c >= 128) return false;
+    if (i < 4) a |= c << (7 * i);
+    else b |= c << (7 * (i - 4));
+  }
+  w0[k] = a;
+  w1[k] = b;
+  return true;
+}
+
+/** packAscii for text: at most 8 characters below 128. */
+export function packText(text: string, w0: Int32Array, w1: Int32Array, k: number): boolean {
+  const n = text.length;
+  if (n > 8) return false;
+  let a = n << 28;
+  let b = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
     if (c >= 128) return false;
     if (i < 4) a |= c << (7 * i);
     else b |= c << (7 * (i - 4));

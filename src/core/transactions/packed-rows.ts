@@ -1,3 +1,5 @@
+import { packText } from "./id-index";
+
 /**
  * Rows waiting to be added to a TransactionBuilder together, each with its id
  * packed into two words (see packAscii): the id table resolves a batch at a time
@@ -11,24 +13,9 @@ export class PackedRows {
   readonly days = new Int32Array(PackedRows.capacity);
   readonly revenue = new Float64Array(PackedRows.capacity);
 
-  /**
-   * Packs a text id of at most 8 ASCII characters into the next slot (as packAscii
-   * does bytes); false, leaving the slot, for any other text.
-   */
+  /** Packs a text id into the next slot (see packText); false, leaving the slot, when it is not short ASCII. */
   packText(text: string): boolean {
-    const n = text.length;
-    if (n > 8) return false;
-    let a = n << 28;
-    let b = 0;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 128) return false;
-      if (i < 4) a |= c << (7 * i);
-      else b |= c << (7 * (i - 4));
-    }
-    this.w0[this.count] = a;
-    this.w1[this.count] = b;
-    return true;
+    return packText(text, this.w0, this.w1, this.count);
   }
 
   /** Fills the rest of the slot packed by packText or packAscii; true when the batch is full. */
